@@ -1,0 +1,4 @@
+"""The campaign map's library: schema, loading, zones, filters, stats, export.
+
+No Streamlit here: the dashboard and the command line both stand on it.
+"""

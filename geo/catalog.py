@@ -1,0 +1,156 @@
+"""Loads data/ and seeds/ into GeoDataFrames, after validation, cached on the
+files' content (an edited file is picked up at the next call; an unchanged
+one is not read twice).
+
+Every located layer gets the same derived columns:
+  lon, lat        where the record is drawn: the reported point, or, for a
+                  record known only by its zone, the zone's reference point
+  placed_at       'reported point' or 'zone reference point'
+  uncertainty_km  as stated, or the zone's reach from its reference point
+  zone_name       the zone's name for readers
+and every dated layer `first_date` / `last_date`, the interval it may cover
+(a month-only date covers the month; an open-ended deployment has no last date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.dates import interval
+from geo.paths import DataPaths
+from geo.problems import DataError
+from geo.schema import DATA_TABLES, SOURCE_SEPARATOR, SOURCES, Table
+from geo.validate import validate
+from geo.zones import Zones
+
+PLACED_REPORTED = "reported point"
+PLACED_ZONE = "zone reference point"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    strikes: gpd.GeoDataFrame
+    deployments: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame
+    site_status: pd.DataFrame
+    events: gpd.GeoDataFrame
+    tallies: pd.DataFrame
+    sources: pd.DataFrame  # indexed by source id
+    zones: Zones
+    paths: DataPaths
+    digest: str
+
+    def layer(self, name: str) -> gpd.GeoDataFrame:
+        return getattr(self, name)
+
+    @property
+    def latest_record(self) -> date:
+        """The latest date any record speaks of: how current the data is."""
+        candidates = [
+            self.strikes["first_date"].max(),
+            self.deployments["first_date"].max(),
+            self.events["first_date"].max(),
+            *(pd.Timestamp(interval(d)[0]) for d in self.site_status["date"]),
+        ]
+        return max(c for c in candidates if pd.notna(c)).date()
+
+    @property
+    def first_record(self) -> date:
+        return self.strikes["first_date"].min().date()
+
+
+def content_digest(paths: DataPaths) -> str:
+    digest = hashlib.sha256()
+    for path in paths.files():
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+def load_catalog(data_dir: str | Path | None = None) -> Catalog:
+    """The validated catalog; raises DataError listing every problem."""
+    paths = DataPaths.resolve(data_dir)
+    return _load(paths, content_digest(paths))
+
+
+@lru_cache(maxsize=4)
+def _load(paths: DataPaths, digest: str) -> Catalog:
+    checked = validate(paths)
+    if checked.problems:
+        raise DataError(checked.problems)
+    zones = checked.zones
+    frames = {t.file: frame_of(checked.rows[t.file], t) for t in (*DATA_TABLES, SOURCES)}
+    located = {t.file: locate(frames[t.file], zones) for t in DATA_TABLES if t.located}
+    return Catalog(
+        strikes=with_interval(located["strikes.csv"], "date", "date"),
+        deployments=with_interval(located["deployments.csv"], "start", "end"),
+        sites=located["sites.csv"],
+        site_status=frames["site_status.csv"],
+        events=with_interval(located["events.csv"], "date", "date"),
+        tallies=frames["tallies.csv"].sort_values("as_of", kind="stable").reset_index(drop=True),
+        sources=frames["sources.csv"].set_index("id", drop=False),
+        zones=zones,
+        paths=paths,
+        digest=digest,
+    )
+
+
+def frame_of(rows: list[dict], table: Table) -> pd.DataFrame:
+    """Typed rows as a frame with the file's columns, in the file's order."""
+    frame = pd.DataFrame(rows, columns=["_row", *table.names]).drop(columns="_row")
+    if "sources" in frame:
+        frame["sources"] = frame["sources"].map(SOURCE_SEPARATOR.join)
+    for col in table.columns:
+        if col.kind in ("date",):
+            frame[col.name] = pd.to_datetime(frame[col.name])
+        elif col.kind in ("count", "int"):
+            frame[col.name] = frame[col.name].astype("Int64")
+        elif col.kind in ("lon", "lat", "km"):
+            frame[col.name] = frame[col.name].astype("float64")
+        elif col.name == "geo_precision":
+            frame[col.name] = frame[col.name].astype("int64")
+    return frame
+
+
+def locate(frame: pd.DataFrame, zones: Zones) -> gpd.GeoDataFrame:
+    """Place each record: its point, or its zone's reference point (never a
+    made-up point), and give it the matching uncertainty."""
+    frame = frame.copy()
+    reported = frame["lon"].notna()
+    refs = [zones.reference_point(z) for z in frame["zone"]]
+    frame["placed_at"] = [PLACED_REPORTED if r else PLACED_ZONE for r in reported]
+    frame["lon"] = frame["lon"].where(reported, [ref[0] for ref in refs])
+    frame["lat"] = frame["lat"].where(reported, [ref[1] for ref in refs])
+    radius = frame["zone"].map(zones.radius_km)
+    frame["uncertainty_km"] = frame["uncertainty_km"].where(frame["uncertainty_km"].notna(), radius)
+    frame["zone_name"] = frame["zone"].map(zones.name)
+    geometry = gpd.points_from_xy(frame["lon"], frame["lat"], crs=4326)
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
+
+
+def with_interval(frame: gpd.GeoDataFrame, first: str, last: str) -> gpd.GeoDataFrame:
+    frame = frame.copy()
+    frame["first_date"] = frame[first].map(lambda v: pd.Timestamp(_first(v)))
+    frame["last_date"] = frame[last].map(lambda v: pd.Timestamp(_last(v)) if _present(v) else pd.NaT)
+    frame["first_date"] = pd.to_datetime(frame["first_date"])
+    frame["last_date"] = pd.to_datetime(frame["last_date"])
+    return frame
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value))
+
+
+def _first(value):
+    return value if isinstance(value, pd.Timestamp) else interval(value)[0]
+
+
+def _last(value):
+    return value if isinstance(value, pd.Timestamp) else interval(value)[1]

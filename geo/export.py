@@ -1,0 +1,129 @@
+"""Exports of the filtered layers: RFC 7946 GeoJSON per layer, a zip of all
+layers with the source register, and CSV.
+
+Every field travels with each feature, the precision fields included, with
+dates as ISO strings and missing values as null; each feature also carries
+the URLs of its sources so an exported file stands on its own.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+from datetime import date, datetime
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.query import Filter, select
+from geo.schema import LAYERS, SOURCE_SEPARATOR
+
+COORDINATE_DECIMALS = 6  # about 0.1 m: never the limit on precision here
+
+
+def plain(value):
+    """A JSON-ready Python value: ISO dates, None for every kind of missing."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def source_urls(ids: str, sources: pd.DataFrame) -> str:
+    return " ".join(sources.at[i, "url"] for i in ids.split(SOURCE_SEPARATOR) if i in sources.index)
+
+
+def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> dict:
+    """An RFC 7946 FeatureCollection (lon, lat in WGS 84; no crs member)."""
+    frame = frame.to_crs(4326) if frame.crs is not None else frame
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    rounded = shapely.set_precision(frame.geometry.values, 10**-COORDINATE_DECIMALS)
+    features = []
+    for geometry, record in zip(rounded, frame[columns].itertuples(index=False, name=None)):
+        props = {name: plain(value) for name, value in zip(columns, record)}
+        if sources is not None and props.get("sources"):
+            props["source_urls"] = source_urls(props["sources"], sources)
+        features.append(
+            {"type": "Feature", "properties": props, "geometry": shapely.geometry.mapping(geometry)}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> str:
+    return json.dumps(feature_collection(frame, sources), ensure_ascii=False, allow_nan=False)
+
+
+def zones_frame(catalog) -> gpd.GeoDataFrame:
+    return catalog.zones.frame.reset_index(drop=True)
+
+
+def layer_geojson(catalog, layer: str, flt: Filter) -> str:
+    """One layer of the filtered view as GeoJSON text ('zones' is not filtered)."""
+    if layer == "zones":
+        return to_geojson(zones_frame(catalog))
+    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
+    return to_geojson(frame, catalog.sources)
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    """A layer as CSV: every column but the geometry (lon and lat are columns)."""
+    if isinstance(frame, gpd.GeoDataFrame):
+        frame = frame.drop(columns=frame.geometry.name)
+    table = pd.DataFrame(frame)
+    for column in table.columns:
+        if pd.api.types.is_datetime64_any_dtype(table[column]):
+            table[column] = table[column].dt.strftime("%Y-%m-%d")
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def zip_all(catalog, flt: Filter) -> bytes:
+    """All layers of the filtered view, the zones, the sources they cite and
+    the published tallies, in one zip."""
+    buffer = io.BytesIO()
+    selected = select(catalog, Filter(flt.start, flt.end, flt.places, LAYERS))
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for layer in LAYERS:
+            archive.writestr(f"{layer}.geojson", to_geojson(selected[layer], catalog.sources))
+        archive.writestr("zones.geojson", to_geojson(zones_frame(catalog)))
+        archive.writestr("sources.csv", catalog.sources.to_csv(index=False, lineterminator="\n"))
+        archive.writestr("tallies.csv", to_csv(catalog.tallies))
+        archive.writestr("README.txt", describe(flt))
+    return buffer.getvalue()
+
+
+def describe(flt: Filter) -> str:
+    start = flt.start.isoformat() if flt.start else "campaign start"
+    end = flt.end.isoformat() if flt.end else "latest record"
+    places = ", ".join(flt.places) if flt.places else "all regions"
+    return (
+        "Caribbean and eastern Pacific campaign map: export\n"
+        f"Selection: {start} to {end}; {places}.\n\n"
+        "Coordinates are WGS 84 longitude, latitude (RFC 7946).\n"
+        "geo_precision: 1 coordinates reported or geolocated; 2 near a named place;\n"
+        "3 only a sea zone or region is known: the point is the zone's reference\n"
+        "point (placed_at = 'zone reference point'), not a position.\n"
+        "uncertainty_km: radius within which the event lies, as far as sources tell.\n"
+        "killed: killed in the strike; presumed_dead: missing after a suspended search;\n"
+        "rescued: survivors recovered alive. sources: ids in sources.csv; source_urls: their links.\n"
+        "sites.geojson shows each site's status as of the selection's end.\n"
+    )
+
+
+def export_name(layer: str, flt: Filter, extension: str, latest: date | None = None) -> str:
+    """A file name that carries the date range, e.g. strikes_2025-10-01_2025-10-31.geojson."""
+    start = flt.start.isoformat() if flt.start else "start"
+    end = (flt.end or latest).isoformat() if (flt.end or latest) else "latest"
+    return f"{layer}_{start}_{end}.{extension}"

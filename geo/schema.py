@@ -1,0 +1,308 @@
+"""Columns, types and allowed values of every data file, and cell parsing.
+
+One table spec per CSV file. A cell parser returns the typed value or raises
+CellError with a reason a data editor can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+REGIONS = ("Caribbean Sea", "Eastern Pacific", "Western Atlantic")
+GEO_PRECISION = {
+    1: "coordinates reported or geolocated",
+    2: "near a named place",
+    3: "only a sea zone or region is known",
+}
+DATE_PRECISION = ("strike_day", "announcement_day")
+ASSET_TYPES = (
+    "amphibious_ship", "aircraft_carrier", "destroyer", "cruiser", "submarine",
+    "littoral_combat_ship", "support_ship", "coast_guard_cutter", "aircraft",
+    "ground_unit", "special_operations",
+)  # fmt: skip
+SITE_KINDS = (
+    "naval_base", "air_base", "airport_access", "port_access", "radar_site",
+    "forward_operating_location", "proposed_base",
+)  # fmt: skip
+SITE_STATUSES = (
+    "active", "reactivated", "access_granted", "proposed", "withdrawn",
+    "rejected", "former", "expired",
+)  # fmt: skip
+EVENT_KINDS = (
+    "capture_operation", "land_strike", "tanker_seizure", "show_of_force",
+    "basing_step", "diplomatic", "other",
+)  # fmt: skip
+SOURCE_KINDS = (
+    "official",
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "tracker",
+    "magazine",
+    "aggregator",
+    "other",
+)
+TALLY_QUALIFIERS = ("exact", "at_least", "more_than", "about")
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+SOURCE_SEPARATOR = ";"
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's type."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # a key of PARSERS
+    required: bool = True
+    choices: tuple = ()
+    pattern: str = ""
+
+
+def parse_text(raw: str, col: Column):
+    return raw
+
+
+def parse_id(raw: str, col: Column):
+    if not re.fullmatch(col.pattern, raw):
+        raise CellError(f"'{raw}' is not an id of the form {col.pattern}")
+    return raw
+
+
+def parse_date(raw: str, col: Column):
+    """A day, YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        raise CellError(f"'{raw}' is not a date YYYY-MM-DD")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise CellError(f"'{raw}' is not a real date") from None
+
+
+def parse_day_or_month(raw: str, col: Column):
+    """A day (YYYY-MM-DD) or, where sources give only the month, YYYY-MM.
+    Kept as the string: the loader turns it into the interval it stands for."""
+    if re.fullmatch(r"\d{4}-\d{2}", raw):
+        parse_date(raw + "-01", col)
+        return raw
+    parse_date(raw, col)
+    return raw
+
+
+def parse_count(raw: str, col: Column):
+    if not re.fullmatch(r"\d+", raw):
+        if re.fullmatch(r"-\d+", raw):
+            raise CellError(f"'{raw}' is negative; a count is 0 or more")
+        raise CellError(f"'{raw}' is not a whole number")
+    return int(raw)
+
+
+def parse_signed(raw: str, col: Column):
+    if not re.fullmatch(r"[-+]?\d+", raw):
+        raise CellError(f"'{raw}' is not a whole number")
+    return int(raw)
+
+
+def parse_float(raw: str, col: Column, low: float = float("-inf"), high: float = float("inf")):
+    try:
+        value = float(raw)
+    except ValueError:
+        raise CellError(f"'{raw}' is not a number") from None
+    if not low <= value <= high:
+        raise CellError(f"{raw} is out of range [{low:g}, {high:g}]")
+    return value
+
+
+def parse_lon(raw: str, col: Column):
+    return parse_float(raw, col, -180.0, 180.0)
+
+
+def parse_lat(raw: str, col: Column):
+    value = parse_float(raw, col)
+    if not -90.0 <= value <= 90.0:
+        hint = "; are lon and lat swapped?" if abs(value) <= 180 else ""
+        raise CellError(f"{raw} is out of range [-90, 90]{hint}")
+    return value
+
+
+def parse_km(raw: str, col: Column):
+    return parse_float(raw, col, 0.0, 5000.0)
+
+
+def parse_choice(raw: str, col: Column):
+    choices = [str(c) for c in col.choices]
+    if raw not in choices:
+        raise CellError(f"'{raw}' is not one of: {', '.join(choices)}")
+    return col.choices[choices.index(raw)]
+
+
+def parse_source_ids(raw: str, col: Column):
+    ids = [part.strip() for part in raw.split(SOURCE_SEPARATOR)]
+    if any(not part for part in ids):
+        raise CellError(f"'{raw}' has an empty source id (ids are separated by '{SOURCE_SEPARATOR}')")
+    bad = [part for part in ids if not re.fullmatch(SOURCE_ID, part)]
+    if bad:
+        raise CellError(f"'{bad[0]}' is not a source id of the form {SOURCE_ID}")
+    if len(set(ids)) != len(ids):
+        raise CellError("the same source id is listed twice")
+    return tuple(ids)
+
+
+def parse_url(raw: str, col: Column):
+    if not re.fullmatch(r"https?://[^\s\"<>]+\.[^\s\"<>]+", raw):
+        raise CellError(f"'{raw}' is not an http(s) URL")
+    return raw
+
+
+PARSERS = {
+    "text": parse_text,
+    "id": parse_id,
+    "date": parse_date,
+    "day_or_month": parse_day_or_month,
+    "count": parse_count,
+    "int": parse_signed,
+    "lon": parse_lon,
+    "lat": parse_lat,
+    "km": parse_km,
+    "choice": parse_choice,
+    "sources": parse_source_ids,
+    "url": parse_url,
+}
+
+SOURCE_ID = r"(SRC-\d{4}|SEED-\d{3})"
+
+LOCATION = (
+    Column("region", "choice", choices=REGIONS),
+    Column("zone", "text"),
+    Column("lon", "lon", required=False),
+    Column("lat", "lat", required=False),
+    Column("geo_precision", "choice", choices=tuple(GEO_PRECISION)),
+    Column("uncertainty_km", "km", required=False),
+    Column("location_basis", "text"),
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One data file: its name, columns, and whether its rows carry a location."""
+
+    file: str
+    columns: tuple[Column, ...]
+    id_column: str = "id"
+    located: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+STRIKES = Table(
+    "strikes.csv",
+    (
+        Column("id", "id", pattern=r"S\d{3}"),
+        Column("date", "date"),
+        Column("date_precision", "choice", choices=DATE_PRECISION),
+        *LOCATION,
+        Column("strikes", "count"),
+        Column("vessels", "count"),
+        Column("killed", "count"),
+        Column("survivors", "count"),
+        Column("rescued", "count"),
+        Column("presumed_dead", "count"),
+        Column("vessel_type", "text", required=False),
+        Column("alleged_group", "text", required=False),
+        Column("announced_by", "text"),
+        Column("sources", "sources"),
+        Column("notes", "text", required=False),
+    ),
+    located=True,
+)
+DEPLOYMENTS = Table(
+    "deployments.csv",
+    (
+        Column("id", "id", pattern=r"D\d{3}"),
+        Column("asset", "text"),
+        Column("asset_type", "choice", choices=ASSET_TYPES),
+        Column("unit", "text", required=False),
+        Column("start", "day_or_month"),
+        Column("end", "day_or_month", required=False),
+        Column("end_basis", "text"),
+        *LOCATION,
+        Column("sources", "sources"),
+        Column("notes", "text", required=False),
+    ),
+    located=True,
+)
+SITES = Table(
+    "sites.csv",
+    (
+        Column("id", "id", pattern=r"B\d{3}"),
+        Column("name", "text"),
+        Column("country", "text"),
+        Column("kind", "choice", choices=SITE_KINDS),
+        *LOCATION,
+        Column("sources", "sources"),
+        Column("notes", "text", required=False),
+    ),
+    located=True,
+)
+SITE_STATUS = Table(
+    "site_status.csv",
+    (
+        Column("site_id", "id", pattern=r"B\d{3}"),
+        Column("date", "day_or_month"),
+        Column("status", "choice", choices=SITE_STATUSES),
+        Column("note", "text"),
+        Column("sources", "sources"),
+    ),
+    id_column="",
+)
+EVENTS = Table(
+    "events.csv",
+    (
+        Column("id", "id", pattern=r"E\d{3}"),
+        Column("date", "day_or_month"),
+        Column("kind", "choice", choices=EVENT_KINDS),
+        Column("title", "text"),
+        *LOCATION,
+        Column("killed", "count", required=False),
+        Column("sources", "sources"),
+        Column("notes", "text", required=False),
+    ),
+    located=True,
+)
+TALLIES = Table(
+    "tallies.csv",
+    (
+        Column("id", "id", pattern=r"T\d{3}"),
+        Column("as_of", "date"),
+        Column("publisher", "text"),
+        Column("strikes", "count", required=False),
+        Column("vessels", "count", required=False),
+        Column("killed", "count"),
+        Column("includes_presumed_dead", "choice", choices=YES_NO_UNKNOWN),
+        Column("qualifier", "choice", choices=TALLY_QUALIFIERS),
+        Column("counts", "text"),
+        Column("known_difference", "int"),
+        Column("sources", "sources"),
+        Column("notes", "text", required=False),
+    ),
+)
+SOURCES = Table(
+    "sources.csv",
+    (
+        Column("id", "id", pattern=SOURCE_ID),
+        Column("publisher", "text"),
+        Column("published", "day_or_month", required=False),
+        Column("title", "text"),
+        Column("url", "url"),
+        Column("kind", "choice", choices=SOURCE_KINDS),
+        Column("summary", "text", required=False),
+    ),
+)
+
+DATA_TABLES = (STRIKES, DEPLOYMENTS, SITES, SITE_STATUS, EVENTS, TALLIES)
+LAYERS = ("strikes", "deployments", "sites", "events")

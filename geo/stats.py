@@ -1,0 +1,99 @@
+"""Totals, weekly and cumulative series, and the comparison of our own count
+with the running totals that officials and trackers publish.
+
+Deaths are kept in two kinds throughout: killed in the strike, and presumed
+dead (missing after a search was suspended). `deaths` is their sum, the
+figure most trackers publish; every figure says which it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+COUNTS = ("strikes", "vessels", "killed", "presumed_dead", "rescued", "survivors")
+
+
+def totals(strikes: pd.DataFrame) -> dict[str, int]:
+    """Sums of the selection, plus `records` (rows) and `deaths`."""
+    out = {name: int(strikes[name].sum()) for name in COUNTS}
+    out["deaths"] = out["killed"] + out["presumed_dead"]
+    out["records"] = len(strikes)
+    return out
+
+
+def weekly(strikes: pd.DataFrame) -> pd.DataFrame:
+    """Per ISO week (starting Monday) and region: strikes, vessels, killed,
+    presumed dead, deaths. Weeks with no strike are present with zeros, so a
+    chart shows lulls as lulls."""
+    columns = ["week", "region", "strikes", "vessels", "killed", "presumed_dead", "deaths"]
+    if strikes.empty:
+        return pd.DataFrame(columns=columns)
+    frame = strikes.assign(week=strikes["date"].dt.to_period("W-SUN").dt.start_time)
+    sums = frame.groupby(["week", "region"])[["strikes", "vessels", "killed", "presumed_dead"]].sum()
+    weeks = pd.date_range(frame["week"].min(), frame["week"].max(), freq="7D")
+    full = pd.MultiIndex.from_product([weeks, sorted(frame["region"].unique())], names=["week", "region"])
+    sums = sums.reindex(full, fill_value=0).astype("int64").reset_index()
+    sums["deaths"] = sums["killed"] + sums["presumed_dead"]
+    return sums[columns]
+
+
+def cumulative(strikes: pd.DataFrame) -> pd.DataFrame:
+    """Running totals by strike date over the selection (all regions together)."""
+    columns = ["date", "strikes", "vessels", "killed", "presumed_dead", "deaths"]
+    if strikes.empty:
+        return pd.DataFrame(columns=columns)
+    daily = strikes.groupby("date")[["strikes", "vessels", "killed", "presumed_dead"]].sum()
+    running = daily.cumsum().astype("int64").reset_index()
+    running["deaths"] = running["killed"] + running["presumed_dead"]
+    return running[columns]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A published tally beside our own count up to the same date."""
+
+    tally: dict  # the tallies.csv row
+    ours: dict[str, int]  # totals() of our strikes up to the tally's date
+    ours_comparable: int  # our figure counted the way the tally counts
+    difference: int  # tally minus ours_comparable
+    explained: bool  # the difference is the one the tally row explains
+
+    @property
+    def measure(self) -> str:
+        if self.tally["includes_presumed_dead"] == "yes":
+            return "killed and presumed dead"
+        if self.tally["includes_presumed_dead"] == "no":
+            return "killed in strikes"
+        return "deaths (not stated whether the missing are counted)"
+
+
+def latest_tally(tallies: pd.DataFrame, when: date | None) -> dict | None:
+    """The latest published tally as of `when` (the latest of all when None).
+    When several publishers report the same day, the fullest count wins: one
+    that includes the presumed dead, then the highest figure (they are all
+    'at least' figures); the others stay in tallies.csv for comparison."""
+    eligible = tallies if when is None else tallies[tallies["as_of"] <= pd.Timestamp(when)]
+    if eligible.empty:
+        return None
+    ranked = eligible.assign(_full=eligible["includes_presumed_dead"] == "yes")
+    best = ranked.sort_values(["as_of", "_full", "killed"], kind="stable").iloc[-1]
+    return best.drop("_full").to_dict()
+
+
+def compare(tally: dict, strikes: pd.DataFrame) -> Comparison:
+    """Our count over the whole campaign up to the tally's date (tallies are
+    campaign-wide), counted as the tally counts: with the presumed dead when
+    it includes them, without when it does not."""
+    ours = totals(strikes[strikes["date"] <= pd.Timestamp(tally["as_of"])])
+    comparable = ours["killed"] if tally["includes_presumed_dead"] == "no" else ours["deaths"]
+    difference = int(tally["killed"]) - comparable
+    known = tally.get("known_difference")
+    known = 0 if known is None or pd.isna(known) else int(known)
+    return Comparison(tally, ours, comparable, difference, difference == known)
+
+
+def tally_comparisons(tallies: pd.DataFrame, strikes: pd.DataFrame) -> list[Comparison]:
+    return [compare(row, strikes) for row in tallies.to_dict("records")]

@@ -1,0 +1,60 @@
+"""Shared test helpers: tiny zones built in the test, and copies of the real
+data that a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+from geo.zones import Zones
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def tiny_zones() -> Zones:
+    """Two regions side by side (west: 'Sea A', east: 'Sea B') and one zone in A."""
+    frame = gpd.GeoDataFrame(
+        {
+            "id": ["sea_a", "sea_b", "a_north"],
+            "name": ["Sea A", "Sea B", "North of A"],
+            "kind": ["region", "region", "zone"],
+            "region": ["Sea A", "Sea B", "Sea A"],
+            "ref_lon": [-15.0, 5.0, -15.0],
+            "ref_lat": [0.0, 0.0, 5.0],
+        },
+        geometry=[box(-20, -10, 0, 10), box(0, -10, 20, 10), box(-20, 0, -10, 10)],
+        crs=4326,
+    )
+    return Zones.from_frame(frame)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of the project's data/ and seeds/; returns the data directory."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    return tmp_path / "data"
+
+
+def edit_csv(path: Path, line: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file (line numbers as editors show them)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[line - 1][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def read_cell(path: Path, line: int, column: str) -> str:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[line - 1][rows[0].index(column)]

@@ -1,0 +1,89 @@
+import io
+import json
+import zipfile
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.export import export_name, feature_collection, to_csv, to_geojson
+from geo.query import Filter
+
+
+@pytest.fixture
+def layer():
+    return gpd.GeoDataFrame(
+        {
+            "id": ["S001", "S002"],
+            "date": pd.to_datetime(["2025-09-02", "2025-09-15"]),
+            "killed": pd.array([11, 3], dtype="Int64"),
+            "uncertainty_km": [185.0, float("nan")],
+            "geo_precision": [2, 3],
+            "notes": ['<b>bold</b> & "quoted"', None],
+            "sources": ["SRC-0001;SRC-0002", "SRC-0002"],
+        },
+        geometry=[Point(-105.04, 11.73), Point(-72.0, 14.5)],
+        crs=4326,
+    )
+
+
+SOURCES = pd.DataFrame(
+    {"id": ["SRC-0001", "SRC-0002"], "url": ["https://a.example/1", "https://b.example/2"]}
+).set_index("id", drop=False)
+
+
+def test_feature_collection_is_rfc7946(layer):
+    fc = feature_collection(layer, SOURCES)
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    first = fc["features"][0]
+    assert first["geometry"] == {"type": "Point", "coordinates": (-105.04, 11.73)}
+    assert first["properties"]["date"] == "2025-09-02"
+    assert first["properties"]["killed"] == 11 and isinstance(first["properties"]["killed"], int)
+    assert first["properties"]["source_urls"] == "https://a.example/1 https://b.example/2"
+    second = fc["features"][1]["properties"]
+    assert second["uncertainty_km"] is None and second["notes"] is None
+
+
+def test_geojson_round_trips_through_geopandas(layer, tmp_path):
+    path = tmp_path / "strikes.geojson"
+    path.write_text(to_geojson(layer, SOURCES), encoding="utf-8")
+    json.loads(path.read_text(encoding="utf-8"))  # strict JSON: no NaN
+    back = gpd.read_file(path)
+    assert list(back["id"]) == ["S001", "S002"]
+    assert list(back["killed"]) == [11, 3]
+    assert back["notes"][0] == '<b>bold</b> & "quoted"'
+    assert [str(d)[:10] for d in back["date"]] == ["2025-09-02", "2025-09-15"]
+    assert back.geometry.geom_equals(layer.geometry).all()
+    assert set(layer.columns) | {"source_urls"} == set(back.columns)
+
+
+def test_csv_keeps_every_column_but_geometry(layer):
+    text = to_csv(layer)
+    assert text.splitlines()[0] == "id,date,killed,uncertainty_km,geo_precision,notes,sources"
+    assert "2025-09-02" in text
+    back = pd.read_csv(io.StringIO(text))
+    assert back["notes"][0] == '<b>bold</b> & "quoted"'
+
+
+def test_file_names_carry_the_date_range():
+    flt = Filter(date(2025, 10, 1), date(2025, 10, 31))
+    assert export_name("strikes", flt, "geojson") == "strikes_2025-10-01_2025-10-31.geojson"
+    assert export_name("all", Filter(), "zip", date(2026, 6, 21)) == "all_start_2026-06-21.zip"
+
+
+def test_zip_holds_every_layer(tmp_path):
+    from geo.catalog import load_catalog
+    from geo.export import zip_all
+
+    catalog = load_catalog()
+    blob = zip_all(catalog, Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",)))
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        names = set(archive.namelist())
+        strikes = json.loads(archive.read("strikes.geojson"))
+    assert {"strikes.geojson", "deployments.geojson", "sites.geojson", "events.geojson", "zones.geojson",
+            "sources.csv", "tallies.csv", "README.txt"} == names  # fmt: skip
+    dates = {f["properties"]["date"][:7] for f in strikes["features"]}
+    regions = {f["properties"]["region"] for f in strikes["features"]}
+    assert dates == {"2025-10"} and regions == {"Eastern Pacific"}

@@ -1,0 +1,92 @@
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.query import Filter, apply, from_params, in_places, overlaps, sites_as_of, to_params
+
+
+def dated(first, last):
+    return pd.DataFrame({"first_date": pd.to_datetime(first), "last_date": pd.to_datetime(last)})
+
+
+def test_overlap_is_inclusive_and_open_ends_run_on():
+    frame = dated(["2025-09-01", "2025-09-10", "2025-10-01", "2025-08-01"],
+                  ["2025-09-05", "2025-09-10", None, "2025-08-31"])  # fmt: skip
+    keep = overlaps(frame, date(2025, 9, 5), date(2025, 9, 10))
+    assert list(keep) == [True, True, False, False]
+    assert list(overlaps(frame, date(2026, 1, 1), None)) == [False, False, True, False]
+    assert list(overlaps(frame, None, None)) == [True] * 4
+
+
+def test_places_match_regions_or_zones(tiny_zones):
+    frame = pd.DataFrame({"region": ["Sea A", "Sea A", "Sea B"], "zone": ["a_north", "sea_a", "sea_b"]})
+    assert list(in_places(frame, ("sea_a",), tiny_zones)) == [True, True, False]
+    # a record known only by its region is not claimed for a zone inside it
+    assert list(in_places(frame, ("a_north",), tiny_zones)) == [True, False, False]
+    assert list(in_places(frame, ("a_north", "sea_b"), tiny_zones)) == [True, False, True]
+
+
+def test_apply_combines_dates_and_places(tiny_zones):
+    frame = dated(["2025-09-02", "2025-10-21"], ["2025-09-02", "2025-10-21"]).assign(
+        region=["Sea A", "Sea B"], zone=["sea_a", "sea_b"]
+    )
+    flt = Filter(date(2025, 10, 1), date(2025, 10, 31), ("sea_b",))
+    assert list(apply(frame, flt, tiny_zones).index) == [1]
+
+
+def test_a_site_shows_its_status_as_of_the_range_end():
+    sites = gpd.GeoDataFrame(
+        {"id": ["B1", "B2"], "name": ["Baltra", "Later"]},
+        geometry=gpd.points_from_xy([0, 1], [0, 1]),
+        crs=4326,
+    )
+    status = pd.DataFrame({
+        "site_id": ["B1", "B1", "B1", "B2"],
+        "date": ["2025-10-28", "2025-10-31", "2025-11-16", "2026-01"],
+        "status": ["proposed", "withdrawn", "rejected", "active"],
+        "note": ["a", "b", "c", "d"],
+        "sources": ["SRC-0001"] * 4,
+    })  # fmt: skip
+
+    def status_on(day):
+        found = sites_as_of(sites, status, day)
+        return dict(zip(found["id"], found["status"]))
+
+    assert status_on(date(2025, 10, 27)) == {}
+    assert status_on(date(2025, 10, 28)) == {"B1": "proposed"}
+    assert status_on(date(2025, 11, 1)) == {"B1": "withdrawn"}
+    assert status_on(date(2026, 1, 1)) == {"B1": "rejected", "B2": "active"}
+    assert status_on(None) == {"B1": "rejected", "B2": "active"}
+
+
+def test_url_parameters_round_trip(tiny_zones):
+    flt = Filter(date(2025, 10, 1), date(2025, 10, 31), ("sea_b", "a_north"), ("strikes", "sites"))
+    params = to_params(flt)
+    assert params == {
+        "start": "2025-10-01",
+        "end": "2025-10-31",
+        "region": ["sea_b", "a_north"],
+        "layers": "strikes,sites",
+    }
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    assert from_params(as_lists, tiny_zones).filter == flt
+    assert to_params(Filter()) == {}
+
+
+def test_bad_url_values_fall_back_with_a_warning(tiny_zones):
+    parsed = from_params(
+        {
+            "start": ["2025-99-01"],
+            "end": ["2025-10-31"],
+            "region": ["Sea B", "mars"],
+            "layers": ["strikes,ufo"],
+        },
+        tiny_zones,
+    )
+    assert parsed.filter == Filter(None, date(2025, 10, 31), ("sea_b",), ("strikes",))
+    assert len(parsed.warnings) == 3
+    reversed_range = from_params({"start": ["2025-11-01"], "end": ["2025-10-01"]}, tiny_zones)
+    assert reversed_range.filter == Filter() and "after end" in reversed_range.warnings[0]
+    nothing_known = from_params({"layers": ["ufo"]}, tiny_zones)
+    assert nothing_known.filter.layers == Filter().layers
