@@ -29,9 +29,7 @@ def display_path(path: Path) -> str:
 
 def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith(BOM):
-        return None, [
-            Problem(label, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")
-        ]
+        return None, [Problem(label, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as err:

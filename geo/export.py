@@ -56,9 +56,7 @@ def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = N
         props = {name: plain(value) for name, value in zip(columns, record)}
         if sources is not None and props.get("sources"):
             props["source_urls"] = source_urls(props["sources"], sources)
-        features.append(
-            {"type": "Feature", "properties": props, "geometry": shapely.geometry.mapping(geometry)}
-        )
+        features.append({"type": "Feature", "properties": props, "geometry": shapely.geometry.mapping(geometry)})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -87,6 +85,11 @@ def to_csv(frame: pd.DataFrame) -> str:
         if pd.api.types.is_datetime64_any_dtype(table[column]):
             table[column] = table[column].dt.strftime("%Y-%m-%d")
     return table.to_csv(index=False, lineterminator="\n")
+
+
+def layer_csv(catalog, layer: str, flt: Filter) -> str:
+    """One layer of the filtered view as CSV."""
+    return to_csv(select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer])
 
 
 def zip_all(catalog, flt: Filter) -> bytes:

@@ -73,9 +73,9 @@ def sites_as_of(sites: gpd.GeoDataFrame, status: pd.DataFrame, when: date | None
     if when is not None:
         status = status[status["status_from"] <= pd.Timestamp(when)]
     latest = status.sort_values(["site_id", "status_from"], kind="stable").groupby("site_id").tail(1)
-    latest = latest.rename(
-        columns={"date": "status_date", "note": "status_note", "sources": "status_sources"}
-    ).drop(columns="status_from")
+    latest = latest.rename(columns={"date": "status_date", "note": "status_note", "sources": "status_sources"}).drop(
+        columns="status_from"
+    )
     merged = sites.merge(latest, left_on="id", right_on="site_id", how="inner").drop(columns="site_id")
     return gpd.GeoDataFrame(merged, geometry="geometry", crs=sites.crs)
 

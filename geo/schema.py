@@ -269,6 +269,7 @@ EVENTS = Table(
         Column("title", "text"),
         *LOCATION,
         Column("killed", "count", required=False),
+        Column("milestone", "choice", required=False, choices=("yes",)),
         Column("sources", "sources"),
         Column("notes", "text", required=False),
     ),

@@ -144,14 +144,10 @@ def check_sites(rows: dict[str, list[dict]], paths: DataPaths) -> list[Problem]:
     for row in rows[SITE_STATUS.file]:
         where = label(paths, SITE_STATUS.file)
         if row["site_id"] not in sites:
-            problems.append(
-                Problem(where, row["_row"], "site_id", f"site {row['site_id']} is not in sites.csv")
-            )
+            problems.append(Problem(where, row["_row"], "site_id", f"site {row['site_id']} is not in sites.csv"))
         key = (row["site_id"], row["date"], row["status"])
         if key in seen:
-            problems.append(
-                Problem(where, row["_row"], "status", "the same site, date and status appear twice")
-            )
+            problems.append(Problem(where, row["_row"], "status", "the same site, date and status appear twice"))
         seen.add(key)
     with_status = {row["site_id"] for row in rows[SITE_STATUS.file]}
     for row in rows["sites.csv"]:
@@ -174,9 +170,7 @@ def check_dates(rows: dict[str, list[dict]], paths: DataPaths, today: date) -> l
         for row in rows[file]:
             first, _ = interval(row[column])
             if first > today:
-                problems.append(
-                    Problem(label(paths, file), row["_row"], column, f"{row[column]} is in the future")
-                )
+                problems.append(Problem(label(paths, file), row["_row"], column, f"{row[column]} is in the future"))
             elif first < earliest:
                 reason = f"{row[column]} is before {earliest.isoformat()}, outside the campaign"
                 problems.append(Problem(label(paths, file), row["_row"], column, reason))
@@ -212,13 +206,9 @@ def check_locations(rows, table: Table, paths: DataPaths, zones: Zones, land) ->
         line = row["_row"]
         zone = row["zone"]
         if zone not in zones.ids:
-            problems.append(
-                Problem(where, line, "zone", f"unknown zone '{zone}'; known: {', '.join(zones.ids)}")
-            )
+            problems.append(Problem(where, line, "zone", f"unknown zone '{zone}'; known: {', '.join(zones.ids)}"))
         elif zones.region_name(zone) != row["region"]:
-            reason = (
-                f"zone {zone} lies in {zones.region_name(zone)}, not in the stated region {row['region']}"
-            )
+            reason = f"zone {zone} lies in {zones.region_name(zone)}, not in the stated region {row['region']}"
             problems.append(Problem(where, line, "region", reason))
         has_lon, has_lat = row["lon"] is not None, row["lat"] is not None
         if has_lon != has_lat:
@@ -236,11 +226,7 @@ def check_locations(rows, table: Table, paths: DataPaths, zones: Zones, land) ->
     lon = np.array([row["lon"] for row in pointed])
     lat = np.array([row["lat"] for row in pointed])
     regions, found_zones = zones.region_of(lon, lat), zones.zone_of(lon, lat)
-    landed = (
-        on_land(land, lon, lat)
-        if land is not None and table.file == "strikes.csv"
-        else np.zeros(len(lon), bool)
-    )
+    landed = on_land(land, lon, lat) if land is not None and table.file == "strikes.csv" else np.zeros(len(lon), bool)
     for row, region, found, is_land in zip(pointed, regions, found_zones, landed):
         point = f"point ({row['lon']:g}, {row['lat']:g})"
         if not region:

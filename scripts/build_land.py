@@ -32,7 +32,10 @@ MUST_KEEP = {  # small islands a reader looks for; the build fails if one is los
     "Malpelo": (-81.60, 4.00),
     "Isla del Coco": (-87.05, 5.53),
 }
-OUT = Path(__file__).resolve().parent.parent / "data" / "land.geojson"
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "data" / "land.geojson"
+# Streamlit's static server refuses symlinks, so the dashboard serves a copy.
+STATIC_COPY = REPO / "static" / "land.geojson"
 
 
 def fetch_topojson(workdir: Path) -> Path:
@@ -69,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         source = args.topojson or fetch_topojson(Path(tmp))
         land = build(source)
-    args.out.write_text(land.to_json(drop_id=True, to_wgs84=True), encoding="utf-8")
+    text = land.to_json(drop_id=True, to_wgs84=True)
+    args.out.write_text(text, encoding="utf-8")
+    if args.out == OUT:
+        STATIC_COPY.write_text(text, encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} kB, {len(land)} countries)")
     return 0
 

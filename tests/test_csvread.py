@@ -3,9 +3,7 @@
 from geo.csvread import read_table
 from geo.schema import Column, Table
 
-TABLE = Table(
-    "t.csv", (Column("id", "id", pattern=r"X\d"), Column("n", "count"), Column("note", "text", False))
-)
+TABLE = Table("t.csv", (Column("id", "id", pattern=r"X\d"), Column("n", "count"), Column("note", "text", False)))
 
 
 def read(tmp_path, content: bytes):

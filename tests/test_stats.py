@@ -52,9 +52,7 @@ def tallies(*rows):
 
 
 def test_latest_tally_up_to_a_date():
-    published = tallies(
-        ("T1", "2025-10-28", "AFP", 57, "no", 0), ("T2", "2026-01-07", "SOUTHCOM", 123, "yes", 0)
-    )
+    published = tallies(("T1", "2025-10-28", "AFP", 57, "no", 0), ("T2", "2026-01-07", "SOUTHCOM", 123, "yes", 0))
     assert stats.latest_tally(published, date(2025, 12, 31))["id"] == "T1"
     assert stats.latest_tally(published, None)["id"] == "T2"
     assert stats.latest_tally(published, date(2025, 9, 1)) is None

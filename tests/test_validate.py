@@ -9,10 +9,7 @@ from tests.conftest import edit_csv, read_cell
 
 
 def problems_of(data_dir):
-    return [
-        (p.file.split("/")[-1], p.row, p.column, p.reason)
-        for p in validate(DataPaths.resolve(data_dir)).problems
-    ]
+    return [(p.file.split("/")[-1], p.row, p.column, p.reason) for p in validate(DataPaths.resolve(data_dir)).problems]
 
 
 def only(problems, file, row):
@@ -90,9 +87,7 @@ def test_a_deployment_ending_before_it_starts(data_copy):
     deployments = data_copy / "deployments.csv"
     edit_csv(deployments, 2, "start", "2025-09-01")
     edit_csv(deployments, 2, "end", "2025-08")
-    assert ("end", "end 2025-08 is before start 2025-09-01") in only(
-        problems_of(data_copy), "deployments.csv", 2
-    )
+    assert ("end", "end 2025-08 is before start 2025-09-01") in only(problems_of(data_copy), "deployments.csv", 2)
 
 
 def test_an_uncited_register_entry_is_reported(data_copy):

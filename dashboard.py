@@ -1,0 +1,463 @@
+"""The campaign map: the Streamlit page. It reads the filters (sidebar and
+URL), asks geo/ for everything, and draws. No data logic lives here."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from geo import charts, details, export, mapview, periods, stats
+from geo.catalog import Catalog, load_catalog
+from geo.problems import DataError
+from geo.query import Filter, from_params, select, to_params
+from geo.schema import LAYERS
+from geo.textsafe import md_escape, md_link
+
+LAND_URL = "app/static/land.geojson"  # served by Streamlit's static file server, cached by the browser
+CUSTOM = "Custom range"
+LAYER_NAMES = {"strikes": "Strikes", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
+log = logging.getLogger("dashboard")
+
+
+def basemap_option() -> dict | None:
+    """An online basemap only when configured (MAP_BASEMAP=carto|mapbox and its key)."""
+    provider = os.environ.get("MAP_BASEMAP", "").strip().lower()
+    if provider == "carto" and os.environ.get("CARTO_API_KEY"):
+        return {"provider": "carto", "style": "light", "keys": {"carto": os.environ["CARTO_API_KEY"]}}
+    if provider == "mapbox" and os.environ.get("MAPBOX_API_KEY"):
+        return {"provider": "mapbox", "style": "mapbox://styles/mapbox/light-v11",
+                "keys": {"mapbox": os.environ["MAPBOX_API_KEY"]}}  # fmt: skip
+    return None
+
+
+# --- state: sidebar widgets <-> URL -------------------------------------------------
+
+
+def data_span(catalog: Catalog) -> tuple[date, date]:
+    return catalog.first_record, catalog.latest_record
+
+
+def init_state(catalog: Catalog) -> None:
+    """First run of a session: the widgets start from the URL's filter."""
+    if st.session_state.get("_initialised"):
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    parsed = from_params(params, catalog.zones)
+    warnings = list(parsed.warnings)
+    first, latest = data_span(catalog)
+    start, end = parsed.filter.start or first, parsed.filter.end or latest
+    if start < first or end > latest:
+        warnings.append(f"the data runs from {first} to {latest}; the date range was narrowed to it")
+        start, end = max(start, first), min(end, latest)
+        if start > end:
+            start, end = first, latest
+    record_id = (params.get("id") or [""])[-1].strip()
+    if record_id and details.find(catalog, record_id) is None:
+        warnings.append(f"no record with id '{record_id}'")
+        record_id = ""
+    st.session_state.update(
+        dates=(start, end),
+        places=list(parsed.filter.places),
+        layers=list(parsed.filter.layers),
+        selected=record_id,
+        _warnings=warnings,
+        _initialised=True,
+    )
+    ranges = periods.quick_ranges(first, latest)
+    st.session_state["quick"] = periods.label_of(ranges, *current_range(catalog)) or CUSTOM
+
+
+def current_range(catalog: Catalog) -> tuple[date | None, date | None]:
+    """The chosen range, with the whole span written as (None, None)."""
+    dates = st.session_state.get("dates") or data_span(catalog)
+    start, end = (dates[0], dates[-1]) if len(dates) else data_span(catalog)
+    return (None, None) if (start, end) == data_span(catalog) else (start, end)
+
+
+def on_quick_choice(catalog: Catalog) -> None:
+    choice = st.session_state["quick"]
+    if choice == CUSTOM:
+        return
+    start, end = periods.quick_ranges(*data_span(catalog))[choice]
+    first, latest = data_span(catalog)
+    st.session_state["dates"] = (max(start or first, first), min(end or latest, latest))
+
+
+def on_dates_changed(catalog: Catalog) -> None:
+    ranges = periods.quick_ranges(*data_span(catalog))
+    st.session_state["quick"] = periods.label_of(ranges, *current_range(catalog)) or CUSTOM
+
+
+def sidebar(catalog: Catalog) -> Filter:
+    first, latest = data_span(catalog)
+    ranges = periods.quick_ranges(first, latest)
+    with st.sidebar:
+        st.header("Filter the map")
+        st.selectbox("Time range", [*ranges, CUSTOM], key="quick", on_change=on_quick_choice, args=(catalog,))
+        st.date_input(
+            "From and to (inclusive)",
+            min_value=first,
+            max_value=latest,
+            key="dates",
+            on_change=on_dates_changed,
+            args=(catalog,),
+            format="YYYY-MM-DD",
+        )
+        zones = catalog.zones
+        regions = list(zones.regions.index)
+        finer = [z for z in zones.ids if z not in regions]
+        st.multiselect(
+            "Regions, or finer reference zones",
+            [*regions, *finer],
+            key="places",
+            format_func=lambda z: zones.name(z) if z in regions else f"{zones.name(z)} (zone)",
+            placeholder="All regions",
+            help="A zone holds only records known to lie in it; records known only by their region "
+            "are counted under the region.",
+        )
+        st.pills("Layers", list(LAYERS), selection_mode="multi", key="layers", format_func=LAYER_NAMES.get)
+        st.caption("The link in your address bar keeps these choices: copy it to share this view.")
+    start, end = current_range(catalog)
+    layers = tuple(layer for layer in LAYERS if layer in (st.session_state.get("layers") or []))
+    return Filter(start, end, tuple(st.session_state.get("places") or ()), layers)
+
+
+def write_url(flt: Filter) -> None:
+    params = to_params(flt)
+    if not flt.layers:
+        params["layers"] = "none"
+    if st.session_state.get("selected"):
+        params["id"] = st.session_state["selected"]
+    st.query_params.from_dict(params)
+
+
+def take_map_pick() -> None:
+    """A click on the map selects what was clicked (read before drawing, so the
+    highlight and the details follow the click in the same run)."""
+    pick = st.session_state.get("map")
+    objects = (pick or {}).get("selection", {}).get("objects", {}) if isinstance(pick, dict) else {}
+    if not objects and pick is not None:
+        objects = getattr(getattr(pick, "selection", None), "objects", {}) or {}
+    signature = json.dumps(objects, sort_keys=True, default=str)
+    if signature == st.session_state.get("_last_pick"):
+        return
+    st.session_state["_last_pick"] = signature
+    for items in objects.values():
+        for item in items:
+            picked = item.get("properties", item) if isinstance(item, dict) else {}
+            if picked.get("id"):
+                st.session_state["selected"] = picked["id"]
+                return
+
+
+# --- sections ------------------------------------------------------------------------
+
+
+def header(catalog: Catalog) -> None:
+    st.title("US strikes and deployments in the Caribbean and eastern Pacific")
+    last_strike = catalog.strikes["date"].max().date()
+    st.markdown(
+        "Lethal US strikes on boats alleged to carry drugs since 2 September 2025, the naval and air "
+        "build-up, bases and proposed bases, and related operations, each with its sources and an honest "
+        f"statement of how precisely it is located. **Data current to {catalog.latest_record:%d %B %Y}** "
+        f"(latest record); latest strike in the data: {last_strike:%d %B %Y}. "
+        "Reporting after that date is not yet included."
+    )
+    for warning in st.session_state.get("_warnings", []):
+        st.warning(f"Link parameter ignored: {warning}.", icon=":material/link_off:")
+
+
+def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
+    total = stats.totals(chosen)
+    where = ", ".join(catalog.zones.name(p) for p in flt.places) or "all regions"
+    start = flt.start or catalog.first_record
+    end = flt.end or catalog.latest_record
+    st.subheader(f"Strikes from {start:%d %b %Y} to {end:%d %b %Y}, {md_escape(where)}")
+    cols = st.columns(6)
+    cols[0].metric("Strikes", total["strikes"], help="separate strikes announced (one boat or several each)")
+    cols[1].metric("Vessels", total["vessels"], help="boats destroyed or hit")
+    cols[2].metric("Killed", total["killed"], help="killed in the strikes themselves")
+    cols[3].metric("Presumed dead", total["presumed_dead"], help="survivors lost at sea after a search was suspended")
+    cols[4].metric("Rescued", total["rescued"], help="survivors recovered alive")
+    cols[5].metric("Deaths", total["deaths"], help="killed + presumed dead, the figure most trackers publish")
+    tally = stats.latest_tally(catalog.tallies, end)
+    with st.container(border=True):
+        if tally is None:
+            st.markdown(f"No running total had been published by {end:%d %b %Y}.")
+            return
+        cmp = stats.compare(tally, catalog.strikes)
+        source = details.sources_of(catalog, tally["sources"]).iloc[0]
+        qualifier = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about "}
+        st.markdown(
+            f"**Latest published running total up to {end:%d %b %Y}** (whole campaign, all regions): "
+            f"{qualifier[tally['qualifier']]}**{tally['killed']}** {cmp.measure}, "
+            f"{md_escape(tally['publisher'])}, as of {tally['as_of']:%d %b %Y}. "
+            f"It counts: {md_escape(tally['counts'])}. Source: {md_link(source['title'], source['url'])}.  \n"
+            f"**Our count to the same date:** {cmp.ours_comparable} {cmp.measure} "
+            f"({cmp.ours['killed']} killed, {cmp.ours['presumed_dead']} presumed dead)"
+            + (f"; difference {cmp.difference:+d}." if cmp.difference else "; the two agree.")
+        )
+        if cmp.difference:
+            reason = tally["notes"].split("Difference from our count:")[-1].strip()
+            st.caption(f"Why they differ: {md_escape(reason)}")
+
+
+def legend() -> None:
+    """Drawn beside the map (pydeck has none). Static text of ours, escaped anyway."""
+    rows, group = [], None
+    for entry in mapview.legend_entries():
+        if entry["group"] != group:
+            group = entry["group"]
+            rows.append(f"<div style='margin-top:8px;font-weight:600'>{html.escape(group)}</div>")
+        r, g, b = entry["colour"]
+        if entry["shape"] == "ring":
+            swatch = f"background:#fff;border:3px solid rgb({r},{g},{b})"
+        elif entry["shape"] in ("area", "circle"):
+            swatch = f"background:rgba({r},{g},{b},0.25);border:1px solid rgb({r},{g},{b})"
+        else:
+            swatch = f"background:rgb({r},{g},{b});border:1px solid #fff"
+        glyph = html.escape(entry.get("glyph", ""))
+        rows.append(
+            "<div style='display:flex;gap:6px;align-items:center;margin:2px 0'>"
+            f"<span style='display:inline-block;min-width:14px;height:14px;border-radius:50%;{swatch}'></span>"
+            f"<span style='font-weight:700;min-width:34px;font-size:11px'>{glyph}</span>"
+            f"<span style='font-size:12px'>{html.escape(entry['text'])}</span></div>"
+        )
+    st.markdown("<div aria-label='Map legend'>" + "".join(rows) + "</div>", unsafe_allow_html=True)
+
+
+def map_section(catalog: Catalog, selection: dict) -> None:
+    selected = st.session_state.get("selected") or ""
+    found = details.find(catalog, selected) if not selected.startswith("zone:") else None
+    mark = {"lon": float(found[1]["lon"]), "lat": float(found[1]["lat"])} if found else None
+    deck = mapview.build_deck(selection, catalog.zones, LAND_URL, mark, basemap_option())
+    left, right = st.columns([4, 1])
+    with left:
+        st.pydeck_chart(deck, height=600, on_select="rerun", selection_mode="single-object", key="map")
+        st.caption(
+            "Offline basemap: Natural Earth 1:10m. Hover a mark for a summary; click it for its details "
+            "and sources below. Shaded sea areas hold strikes whose position was never reported."
+        )
+    with right:
+        legend()
+
+
+def detail_panel(catalog: Catalog, flt: Filter, selection: dict) -> None:
+    st.subheader("Details and sources")
+    ids = [record_id for layer in selection.values() for record_id in layer["id"]]
+    selected = st.session_state.get("selected") or ""
+    options = ["", *ids] if selected in ids or not selected else ["", selected, *ids]
+    st.selectbox(
+        "Open a record by id (or click a mark on the map)",
+        options,
+        index=options.index(selected) if selected in options else 0,
+        key="_pick_id",
+        on_change=lambda: st.session_state.update(selected=st.session_state["_pick_id"]),
+        format_func=lambda i: i or "(none)",
+    )
+    if selected.startswith("zone:"):
+        zone_list(catalog, selected.removeprefix("zone:"), selection)
+        return
+    found = details.find(catalog, selected) if selected else None
+    if not found:
+        st.caption("Nothing selected.")
+        return
+    layer, record = found
+    title = record.get("title") or record.get("name") or record.get("asset") or f"Strike of {record['date']:%d %b %Y}"
+    st.markdown(f"#### {md_escape(record['id'])}: {md_escape(title)}")
+    if record["id"] not in ids:
+        st.info("This record lies outside the current filter; it is shown because the link names it.")
+    left, right = st.columns([1, 1])
+    with left:
+        st.dataframe(details.fields(record), hide_index=True, width="stretch")
+    with right:
+        st.markdown("**Sources**")
+        st.dataframe(
+            details.sources_of(catalog, record["sources"]),
+            hide_index=True,
+            width="stretch",
+            column_config={"url": st.column_config.LinkColumn("link", display_text="open")},
+        )
+        if layer == "sites":
+            st.markdown("**Status history**")
+            st.dataframe(details.site_history(catalog, record["id"]), hide_index=True, width="stretch")
+    if st.button("Clear selection"):
+        st.session_state["selected"] = ""
+        st.rerun()
+
+
+def zone_list(catalog: Catalog, zone_id: str, selection: dict) -> None:
+    st.markdown(f"#### {md_escape(catalog.zones.name(zone_id))}: records with no reported position")
+    for layer, frame in selection.items():
+        inside = frame[(frame["zone"] == zone_id) & (frame["placed_at"] != "reported point")]
+        if not inside.empty:
+            st.markdown(f"**{LAYER_NAMES[layer]}** ({len(inside)}): pick an id above to open one")
+            st.dataframe(display_table(catalog, inside), hide_index=True, width="stretch",
+                         column_config=table_columns())  # fmt: skip
+
+
+def timeline(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
+    st.subheader("Timeline")
+    if chosen.empty:
+        st.caption("No strikes in this selection.")
+        return
+    events = catalog.events
+    milestones = events[events["milestone"] == "yes"]
+    if flt.start is not None:
+        milestones = milestones[milestones["first_date"] >= pd.Timestamp(flt.start)]
+    if flt.end is not None:
+        milestones = milestones[milestones["first_date"] <= pd.Timestamp(flt.end)]
+    marks = pd.DataFrame({
+        "date": milestones["first_date"],
+        "title": milestones["title"],
+        "short": [t if len(t) <= 28 else t[:27] + "…" for t in milestones["title"]],
+    })  # fmt: skip
+    chart = charts.timeline(stats.weekly(chosen), stats.cumulative(chosen), marks)
+    st.altair_chart(chart, width="stretch")
+    st.caption("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: key events.")
+
+
+def table_columns() -> dict:
+    return {
+        "first source": st.column_config.LinkColumn("first source", display_text="open"),
+        "date": st.column_config.TextColumn("date"),
+    }
+
+
+def display_table(catalog: Catalog, frame: pd.DataFrame) -> pd.DataFrame:
+    keep = [c for c in frame.columns if c not in details.HIDDEN]
+    table = pd.DataFrame(frame[keep]).copy()
+    for column in table.columns:
+        if pd.api.types.is_datetime64_any_dtype(table[column]):
+            table[column] = table[column].dt.strftime("%Y-%m-%d")
+    first_urls = [export.source_urls(ids.split(";")[0], catalog.sources) for ids in table["sources"]]
+    table.insert(1, "first source", first_urls)
+    return table
+
+
+def tables(catalog: Catalog, selection: dict) -> None:
+    st.subheader("Records in the selection")
+    if not selection:
+        st.caption("No layer chosen.")
+        return
+    tabs = st.tabs([f"{LAYER_NAMES[layer]} ({len(frame)})" for layer, frame in selection.items()])
+    for tab, (layer, frame) in zip(tabs, selection.items()):
+        with tab:
+            st.dataframe(display_table(catalog, frame), hide_index=True, width="stretch",
+                         column_config=table_columns(), key=f"table-{layer}")  # fmt: skip
+
+
+def downloads(catalog: Catalog, flt: Filter) -> None:
+    st.subheader("Download the filtered view")
+    st.caption(
+        "GeoJSON (RFC 7946, longitude/latitude) keeps every field, the precision fields and sources "
+        "included; files are built when you click and carry the date range in their names."
+    )
+    latest = catalog.latest_record
+    cols = st.columns(len(LAYERS) + 1)
+    for col, layer in zip(cols, LAYERS):
+        col.download_button(
+            f"{LAYER_NAMES[layer]} (GeoJSON)",
+            data=lambda layer=layer: export.layer_geojson(catalog, layer, flt),
+            file_name=export.export_name(layer, flt, "geojson", latest),
+            mime="application/geo+json",
+            on_click="ignore",
+            key=f"download-{layer}",
+        )
+    cols[-1].download_button(
+        "All layers (zip)",
+        data=lambda: export.zip_all(catalog, flt),
+        file_name=export.export_name("campaign", flt, "zip", latest),
+        mime="application/zip",
+        on_click="ignore",
+        key="download-all",
+        type="primary",
+    )
+    cols = st.columns(len(LAYERS) + 1)
+    for col, layer in zip(cols, LAYERS):
+        col.download_button(
+            f"{LAYER_NAMES[layer]} (CSV)",
+            data=lambda layer=layer: export.layer_csv(catalog, layer, flt),
+            file_name=export.export_name(layer, flt, "csv", latest),
+            mime="text/csv",
+            on_click="ignore",
+            key=f"download-csv-{layer}",
+        )
+
+
+def methods(catalog: Catalog) -> None:
+    with st.expander("Methods: what the figures mean, how places are coded, what is missing"):
+        st.markdown(
+            f"""
+**Counting.** *Killed* are people killed in a strike as announced (corrected where the Coast Guard
+later recovered bodies). *Presumed dead* are survivors who went missing and were given up when the
+search was suspended. *Rescued* are survivors recovered alive. *Deaths* = killed + presumed dead.
+A row of the data is one announcement: it may cover several strikes and boats on one day.
+
+**Why published totals differ.** Trackers and officials differ mainly in whether they count the
+presumed dead, and in when they add survivors whose search is still under way. Each published
+total in the data says what it counts, and the difference from our own count is explained.
+Two strikes implied by published totals are missing from our data because no report of them was
+found: about 4 dead between 20 Mar and 10 Apr 2026, and about 3 dead between 25 Apr and 3 May 2026.
+
+**Locations.** No source gives coordinates for any strike. Precision 1 = coordinates reported;
+2 = near a named place (the three reported search areas, south-west of Acapulco, south-west of the
+Mexico-Guatemala border, off Golfito); 3 = only a sea area or region is known. Precision-3 records
+are never drawn as dots: they count towards their shaded sea area. Every mark's circle shows its
+uncertainty in km. Coordinates of airfields and ports come from general geographic knowledge.
+
+**Coverage.** Strikes from 2 Sep 2025 to {catalog.strikes["date"].max():%d %b %Y}. Reporting after
+about 22 Jun 2026 was not available to this project; ships and aircraft behind the eastern Pacific
+strikes are unnamed in reporting; many deployments have no reported end.
+            """
+        )
+
+
+def show_data_problems(err: DataError) -> None:
+    st.title("US strikes and deployments in the Caribbean and eastern Pacific")
+    st.error(
+        f"The data did not pass validation ({len(err.problems)} problem(s)), so the map is not shown: "
+        "showing part of it would hide what is wrong. Fix these lines and reload; "
+        "`python -m geo validate` lists the same."
+    )
+    st.dataframe(
+        pd.DataFrame([p.__dict__ for p in err.problems], columns=["file", "row", "column", "reason"]),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def main() -> None:
+    st.set_page_config(page_title="Caribbean and eastern Pacific campaign map", layout="wide")
+    try:
+        catalog = load_catalog()
+    except DataError as err:
+        show_data_problems(err)
+        return
+    init_state(catalog)
+    take_map_pick()
+    flt = sidebar(catalog)
+    write_url(flt)
+    selection = select(catalog, flt)
+    chosen = select(catalog, Filter(flt.start, flt.end, flt.places, ("strikes",)))["strikes"]
+    header(catalog)
+    figures(catalog, flt, chosen)
+    map_section(catalog, selection)
+    detail_panel(catalog, flt, selection)
+    timeline(catalog, flt, chosen)
+    tables(catalog, selection)
+    downloads(catalog, flt)
+    methods(catalog)
+
+
+try:
+    main()
+except Exception:  # a reader never sees a traceback; the server log keeps it
+    log.exception("dashboard failed")
+    st.error("Something went wrong while drawing this page. Reload it; if it persists, the server log has the details.")

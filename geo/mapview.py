@@ -1,0 +1,429 @@
+"""The map: pydeck layers, styles, tooltips and legend entries.
+
+Honest location is the rule: a record with a reported point (precision 1-2)
+is a dot with a translucent circle as wide as its uncertainty; a record known
+only by its zone is not a dot at all but counts towards its zone, which is
+shaded and labelled ("position not reported"); a precision-3 record that has
+a rough point (a country, say) is a wide translucent circle with no dot.
+
+Every pickable object carries `layer`, `id` (a record id, or `zone:<id>` for a
+zone total), `tip_title` and `tip_body` as plain text: Streamlit escapes them
+when it fills the tooltip template, and the template itself is ours.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+from geo import style
+from geo.catalog import PLACED_ZONE
+
+INITIAL_VIEW = pdk.ViewState(latitude=12.0, longitude=-80.0, zoom=3.2, min_zoom=2, max_zoom=12)
+TOOLTIP = {
+    "html": "<b>{tip_title}</b><br/>{tip_body}",
+    "style": {"whiteSpace": "pre-line", "maxWidth": "340px", "fontSize": "13px"},
+}
+LAND_FILL = [225, 222, 214, 255]
+SEA = [244, 248, 251]
+
+
+def split_by_placement(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(records with a point of their own, records placed at their zone's reference point)."""
+    zonal = frame["placed_at"] == PLACED_ZONE
+    return frame[~zonal], frame[zonal]
+
+
+def deaths_of(frame: pd.DataFrame) -> pd.Series:
+    return (frame["killed"].fillna(0) + frame["presumed_dead"].fillna(0)).astype(int)
+
+
+def dot_radius_px(deaths) -> np.ndarray:
+    """Area grows with deaths; every strike stays visible."""
+    return 4.0 + 2.2 * np.sqrt(np.asarray(deaths, dtype=float))
+
+
+def _precision_words(row) -> str:
+    words = {1: "position reported", 2: "near a named place", 3: "rough area only"}
+    return f"location: {words[int(row['geo_precision'])]}, within about {row['uncertainty_km']:.0f} km"
+
+
+def _dates_of(row, layer: str) -> str:
+    if layer == "deployments":
+        return f"{row['start']} to {row['end'] or 'open (not reported ended)'}"
+    value = row["date"]
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
+
+
+def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
+    """The plain-text tooltip of each record."""
+    frame = frame.copy()
+    if frame.empty:
+        return frame.assign(tip_title=[], tip_body=[], layer=[])
+    titles, bodies = [], []
+    for row in frame.to_dict("records"):
+        if layer == "strikes":
+            title = f"Strike {row['id']}: {_dates_of(row, layer)}"
+            body = [
+                f"{row['killed']} killed, {row['presumed_dead']} presumed dead, {row['rescued']} rescued",
+                f"{row['strikes']} strike(s) on {row['vessels']} vessel(s); {row['region']}",
+            ]
+        elif layer == "deployments":
+            title = f"{row['asset']} ({row['id']})"
+            body = [_dates_of(row, layer), row["asset_type"].replace("_", " ")]
+        elif layer == "sites":
+            title = f"{row['name']} ({row['id']})"
+            body = [f"status: {row['status'].replace('_', ' ')} since {row['status_date']}", row["country"]]
+        else:
+            title = f"{row['title']} ({row['id']})"
+            body = [_dates_of(row, layer), row["kind"].replace("_", " ")]
+        body.append(_precision_words(row))
+        body.append("click for details and sources")
+        titles.append(title)
+        bodies.append("\n".join(body))
+    return frame.assign(tip_title=titles, tip_body=bodies, layer=layer)
+
+
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """JSON-ready rows: only the columns the layer draws or the tooltip shows."""
+    out = frame[columns].copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.astype(object).where(out.notna(), None).to_dict("records")
+
+
+def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]:
+    """One GeoJSON feature per zone holding records with no position of their own."""
+    if frame.empty:
+        return []
+    features = []
+    counts = frame.groupby("zone")
+    peak = max((deaths_of(g).sum() for _, g in counts), default=0) if layer == "strikes" else 0
+    for zone_id, group in counts:
+        ids = ", ".join(group["id"])
+        name = zones.name(zone_id)
+        if layer == "strikes":
+            deaths = int(deaths_of(group).sum())
+            title = f"{name}: {int(group['strikes'].sum())} strikes, {deaths} dead"
+            body = (
+                f"{len(group)} announcements with no position reported, only this sea area; "
+                f"drawn as the area, not as points.\nrecords: {ids}\nclick for the list"
+            )
+            alpha = int(25 + 75 * deaths / peak) if peak else 40
+        else:
+            title = f"{name}: {len(group)} {noun} with no position reported"
+            body = f"records: {ids}\nclick for the list"
+            alpha = 0
+        geometry = zones.frame.at[zone_id, "geometry"].__geo_interface__
+        properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": len(group),
+                      "ids": ids, "tip_title": title, "tip_body": body, "alpha": alpha}  # fmt: skip
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return features
+
+
+def label_rows(features: list[dict], zones, text_of) -> list[dict]:
+    out = []
+    for feature in features:
+        props = feature["properties"]
+        lon, lat = zones.reference_point(props["zone"])
+        out.append({**props, "lon": lon, "lat": lat, "text": text_of(props)})
+    return out
+
+
+def uncertainty_layer(layer_id: str, rows: list[dict], colour) -> pdk.Layer:
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id=layer_id,
+        data=rows,
+        get_position=["lon", "lat"],
+        get_radius="radius_m",
+        radius_units="'meters'",
+        get_fill_color=style.rgba(colour, 38),
+        get_line_color=style.rgba(colour, 150),
+        line_width_min_pixels=1,
+        stroked=True,
+        filled=True,
+        pickable=True,
+    )
+
+
+def glyph_layer(layer_id: str, rows: list[dict], size: int = 11) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position=["lon", "lat"],
+        get_text="glyph",
+        get_size=size,
+        get_color=[20, 20, 20, 255],
+        get_pixel_offset=[0, -14],
+        font_weight=700,
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        font_family="'Helvetica Neue', Arial, sans-serif",
+        font_settings={"sdf": True},
+        pickable=False,
+    )
+
+
+def with_radius(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(radius_m=frame["uncertainty_km"].astype(float) * 1000.0)
+
+
+def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
+    pointed, zonal = split_by_placement(tip_fields(strikes, "strikes"))
+    features = zone_totals(zonal, zones, "strikes", "strikes")
+    pointed = with_radius(pointed).assign(deaths=deaths_of(pointed))
+    pointed = pointed.assign(radius_px=dot_radius_px(pointed["deaths"]))
+    columns = ["id", "layer", "lon", "lat", "radius_m", "radius_px", "deaths", "tip_title", "tip_body"]
+    rows = records(pointed, columns)
+    labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + "\n(area only)")
+    return [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="strike-zones",
+            data={"type": "FeatureCollection", "features": features},
+            get_fill_color=f"[{style.STRIKE[0]}, {style.STRIKE[1]}, {style.STRIKE[2]}, properties.alpha]",
+            get_line_color=style.rgba(style.STRIKE, 200),
+            line_width_min_pixels=1.5,
+            stroked=True,
+            filled=True,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="strike-zone-labels",
+            data=labels,
+            get_position=["lon", "lat"],
+            get_text="text",
+            get_size=12,
+            get_color=[120, 40, 0, 255],
+            font_family="'Helvetica Neue', Arial, sans-serif",
+            font_weight=700,
+            outline_width=3,
+            outline_color=[255, 255, 255, 230],
+            font_settings={"sdf": True},
+            pickable=False,
+        ),
+        uncertainty_layer("strike-areas", rows, style.STRIKE),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="strikes",
+            data=rows,
+            get_position=["lon", "lat"],
+            get_radius="radius_px",
+            radius_units="'pixels'",
+            get_fill_color=style.rgba(style.STRIKE, 230),
+            get_line_color=[255, 255, 255, 255],
+            line_width_min_pixels=1.5,
+            stroked=True,
+            pickable=True,
+            auto_highlight=True,
+        ),
+    ]
+
+
+def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of) -> list[pdk.Layer]:
+    """Deployments, sites or events: dots with glyphs and uncertainty circles;
+    zone totals (outlined, labelled) for those with no position."""
+    pointed, zonal = split_by_placement(tip_fields(frame, layer))
+    features = zone_totals(zonal, zones, layer, noun)
+    pointed = with_radius(pointed)
+    pointed = pointed.assign(
+        colour=[list(colour_of(r)) + [235] for r in pointed.to_dict("records")],
+        glyph=[glyph_of(r) for r in pointed.to_dict("records")],
+        filled=[bool(filled_of(r)) for r in pointed.to_dict("records")],
+        rough=(pointed["geo_precision"] == 3).tolist(),
+    )
+    columns = ["id", "layer", "lon", "lat", "radius_m", "colour", "glyph", "filled", "rough",
+               "tip_title", "tip_body"]  # fmt: skip
+    rows = records(pointed, columns)
+    precise = [r for r in rows if not r["rough"]]
+    return [
+        uncertainty_layer(f"{layer}-areas", rows, style.GREY),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id=layer,
+            data=precise,
+            get_position=["lon", "lat"],
+            get_radius=6,
+            radius_units="'pixels'",
+            get_fill_color="filled ? colour : [255, 255, 255, 200]",
+            get_line_color="colour",
+            line_width_min_pixels=2.5,
+            stroked=True,
+            filled=True,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        glyph_layer(f"{layer}-glyphs", precise),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=f"{layer}-zones",
+            data={"type": "FeatureCollection", "features": features},
+            get_fill_color=[0, 0, 0, 0],
+            get_line_color=[90, 90, 90, 90],
+            line_width_min_pixels=1,
+            stroked=True,
+            filled=True,
+            pickable=True,
+        ),
+    ]
+
+
+def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
+    """One label per sea area for the deployments, sites and events in it that
+    have no position of their own (strike totals have their own label)."""
+    counts: dict[str, list[str]] = {}
+    for layer in zone_layers:
+        for feature in layer.data["features"]:
+            props = feature["properties"]
+            if props["layer"] != "strikes":
+                counts.setdefault(props["zone"], []).append(f"{props['count']} {props['layer']}")
+    rows = []
+    for zone_id, parts in counts.items():
+        lon, lat = zones.reference_point(zone_id)
+        rows.append({"lon": lon, "lat": lat, "text": "no position: " + ", ".join(parts)})
+    return pdk.Layer(
+        "TextLayer",
+        id="no-position-labels",
+        data=rows,
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_size=11,
+        get_color=[60, 60, 60, 255],
+        get_pixel_offset=[0, 30],
+        font_family="'Helvetica Neue', Arial, sans-serif",
+        outline_width=3,
+        outline_color=[255, 255, 255, 230],
+        font_settings={"sdf": True},
+        pickable=False,
+    )
+
+
+def base_layers(land_url: str, zones) -> list[pdk.Layer]:
+    zone_features = [
+        {"type": "Feature", "geometry": geometry.__geo_interface__, "properties": {"kind": kind}}
+        for geometry, kind in zip(zones.frame.geometry, zones.frame["kind"])
+    ]
+    return [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="land",
+            data=land_url,
+            get_fill_color=LAND_FILL,
+            get_line_color=[160, 160, 160, 255],
+            line_width_min_pixels=0.5,
+            stroked=True,
+            filled=True,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="zone-outlines",
+            data={"type": "FeatureCollection", "features": zone_features},
+            get_line_color="properties.kind === 'region' ? [0, 90, 140, 160] : [0, 90, 140, 70]",
+            get_line_width="properties.kind === 'region' ? 2 : 1",
+            line_width_units="'pixels'",
+            filled=False,
+            stroked=True,
+            pickable=False,
+        ),
+    ]
+
+
+def highlight_layer(selected: dict | None) -> list[pdk.Layer]:
+    if not selected:
+        return []
+    return [
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="selected",
+            data=[selected],
+            get_position=["lon", "lat"],
+            get_radius=16,
+            radius_units="'pixels'",
+            filled=False,
+            stroked=True,
+            get_line_color=[0, 0, 0, 255],
+            line_width_min_pixels=3,
+            pickable=False,
+        )
+    ]
+
+
+def site_style(row):
+    return style.SITE_STATUS[row["status"]]
+
+
+def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
+               selected: dict | None = None, basemap: dict | None = None) -> pdk.Deck:  # fmt: skip
+    """A new Deck for this run (Streamlit mutates the one it is given), with the
+    same initial view every time so the map keeps its place while filtering."""
+    # sea-area fills first, land over them (so land is never tinted), then marks
+    layers: list[pdk.Layer] = []
+    if "deployments" in selection:
+        layers += point_layers(
+            selection["deployments"], zones, "deployments", "deployments",
+            lambda r: style.DEPLOYMENT, lambda r: style.ASSET_GLYPHS[r["asset_type"]], lambda r: True,
+        )  # fmt: skip
+    if "sites" in selection:
+        layers += point_layers(
+            selection["sites"], zones, "sites", "sites",
+            lambda r: site_style(r)[0], lambda r: site_style(r)[2], lambda r: site_style(r)[1],
+        )  # fmt: skip
+    if "events" in selection:
+        layers += point_layers(
+            selection["events"], zones, "events", "events",
+            lambda r: style.EVENT_KINDS[r["kind"]][0], lambda r: style.EVENT_KINDS[r["kind"]][1], lambda r: True,
+        )  # fmt: skip
+    if "strikes" in selection:
+        layers += strike_layers(selection["strikes"], zones)
+    fills = [layer for layer in layers if layer.id.endswith("-zones")]
+    layers = fills + base_layers(land_url, zones) + [layer for layer in layers if layer not in fills]
+    layers.append(no_position_labels(fills, zones))
+    layers += highlight_layer(selected)
+    # No provider and pydeck's default style sentinel: Streamlit then adds no
+    # basemap of its own (map_style=None would make it fetch CARTO's style).
+    options: dict = {"map_provider": None}
+    if basemap:
+        options = {"map_provider": basemap["provider"], "map_style": basemap["style"], "api_keys": basemap.get("keys")}
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=INITIAL_VIEW,
+        tooltip=TOOLTIP,
+        parameters={"clearColor": [c / 255 for c in SEA] + [1]},
+        **options,
+    )
+
+
+def legend_entries() -> list[dict]:
+    """What the legend beside the map explains: sizes, colours, shapes, precision."""
+    entries = [
+        {"group": "Strikes", "colour": style.STRIKE, "shape": "dot", "text":
+         "Strike at a reported search area: dot sized by deaths (killed + presumed dead), "
+         "translucent circle = how far off it may be"},
+        {"group": "Strikes", "colour": style.STRIKE, "shape": "area", "text":
+         "Sea area shaded by deaths: strikes with no reported position, counted for the whole area, never a dot"},
+    ]  # fmt: skip
+    for asset, glyph in style.ASSET_GLYPHS.items():
+        entries.append({"group": "Deployments", "colour": style.DEPLOYMENT, "shape": "dot",
+                        "glyph": glyph, "text": asset.replace("_", " ")})  # fmt: skip
+    for colour, filled, glyph, words in style.SITE_STATUS.values():
+        entries.append({"group": "Sites (status at the end of the range)", "colour": colour,
+                        "shape": "dot" if filled else "ring", "glyph": glyph, "text": words})  # fmt: skip
+    for kind, (colour, glyph) in style.EVENT_KINDS.items():
+        entries.append({"group": "Events", "colour": colour, "shape": "dot", "glyph": glyph,
+                        "text": kind.replace("_", " ")})  # fmt: skip
+    entries.append({"group": "Location", "colour": style.GREY, "shape": "circle", "text":
+                    "Translucent circle: the uncertainty of a position (km as stated by its sources); "
+                    "outlined sea areas: records with no position, counted per area"})  # fmt: skip
+    return entries
+
+
+def spec_size(deck: pdk.Deck) -> int:
+    return len(deck.to_json().encode("utf-8"))

@@ -1,0 +1,112 @@
+"""Integrity of the project's own data."""
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from geo import stats
+from geo.catalog import PLACED_ZONE, load_catalog
+from geo.query import sites_as_of
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(REPO / "data")
+
+
+def test_ids_are_unique(catalog):
+    for layer in ("strikes", "deployments", "sites", "events", "tallies", "sources"):
+        assert getattr(catalog, layer)["id"].is_unique, layer
+
+
+def test_every_record_cites_sources_that_resolve(catalog):
+    cited = set()
+    for layer in ("strikes", "deployments", "sites", "events", "tallies", "site_status"):
+        for ids in getattr(catalog, layer)["sources"]:
+            parts = ids.split(";")
+            assert parts and set(parts) <= set(catalog.sources.index)
+            cited.update(parts)
+    assert cited == set(catalog.sources.index)
+
+
+def test_the_seed_articles_are_in_the_register_with_summaries(catalog):
+    seeds = catalog.sources.loc[["SEED-000", "SEED-003"]]
+    assert seeds["summary"].str.len().min() > 200
+    assert "S028" in seeds.at["SEED-000", "summary"] and "S011" in seeds.at["SEED-003", "summary"]
+    assert catalog.strikes.set_index("id").at["S028", "sources"].count("SEED-000") == 1
+
+
+def test_stated_regions_agree_with_locations(catalog):
+    for layer in ("strikes", "deployments", "sites", "events"):
+        frame = catalog.layer(layer)
+        found = catalog.zones.region_of(frame["lon"], frame["lat"])
+        assert list(found) == list(frame["region"]), layer
+
+
+def test_counts_are_consistent(catalog):
+    strikes = catalog.strikes
+    for column in ("strikes", "vessels", "killed", "survivors", "rescued", "presumed_dead"):
+        assert (strikes[column] >= 0).all()
+    assert (strikes["rescued"] + strikes["presumed_dead"] <= strikes["survivors"]).all()
+    assert (strikes["vessels"] >= strikes["strikes"]).all()
+
+
+def test_strikes_never_claim_more_precision_than_sources_give(catalog):
+    strikes = catalog.strikes
+    # no source gives coordinates for any strike; the three search areas are precision 2
+    assert (strikes["geo_precision"] >= 2).all()
+    pointed = strikes[strikes["geo_precision"] == 2].set_index("id")
+    assert set(pointed.index) == {"S011", "S025", "S036"}
+    assert (pointed["uncertainty_km"] >= 150).all()
+    zonal = strikes[strikes["geo_precision"] == 3]
+    assert (zonal["placed_at"] == PLACED_ZONE).all() and (zonal["uncertainty_km"] >= 300).all()
+
+
+def test_the_campaign_starts_on_2_september_2025(catalog):
+    first = catalog.strikes.sort_values("date").iloc[0]
+    assert (first["date"].date(), first["killed"]) == (date(2025, 9, 2), 11)
+
+
+def test_our_count_agrees_with_every_published_tally(catalog):
+    """Every difference is the one its tally row explains in its notes."""
+    for cmp in stats.tally_comparisons(catalog.tallies, catalog.strikes):
+        tally = cmp.tally
+        assert cmp.explained, f"{tally['id']} {tally['publisher']}: difference {cmp.difference} unexplained"
+        if cmp.difference:
+            assert "Difference from our count" in tally["notes"], tally["id"]
+
+
+def test_official_tallies_match_exactly(catalog):
+    official = catalog.tallies[catalog.tallies["publisher"].str.startswith("SOUTHCOM")]
+    assert len(official) >= 2
+    for row in official.to_dict("records"):
+        assert stats.compare(row, catalog.strikes).difference == 0
+
+
+def test_galapagos_status_history(catalog):
+    baltra = catalog.sites[catalog.sites["name"].str.contains("Baltra")]["id"].iloc[0]
+
+    def status_on(day):
+        found = sites_as_of(catalog.sites, catalog.site_status, day)
+        return found.set_index("id")["status"].get(baltra)
+
+    assert status_on(date(2025, 10, 27)) in (None, "former")
+    assert status_on(date(2025, 10, 28)) == "proposed"
+    assert status_on(date(2025, 10, 31)) == "withdrawn"
+    assert status_on(date(2025, 11, 16)) == "rejected"
+
+
+def test_zones_file_is_what_the_builder_makes():
+    import scripts.build_zones as build_zones
+
+    built = json.loads(json.dumps(build_zones.build()))
+    stored = json.loads((REPO / "data" / "zones.geojson").read_text(encoding="utf-8"))
+    assert built == stored
+
+
+def test_the_data_says_how_current_it_is(catalog):
+    latest = catalog.latest_record
+    assert latest >= pd.Timestamp(catalog.strikes["date"].max()).date()
