@@ -52,7 +52,7 @@ def init_state(catalog: Catalog) -> None:
     warnings = list(parsed.warnings)
     first, latest = data_span(catalog)
     start, end = parsed.filter.start or first, parsed.filter.end or latest
-    if start < first or end > latest:
+    if not first <= start <= end <= latest:
         warnings.append(f"the data runs from {first} to {latest}; the date range was narrowed to it")
         start, end = max(start, first), min(end, latest)
         if start > end:

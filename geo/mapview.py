@@ -27,6 +27,8 @@ TOOLTIP = {
     "style": {"whiteSpace": "pre-line", "maxWidth": "340px", "fontSize": "13px"},
 }
 LAND_FILL = [225, 222, 214, 255]
+# pydeck reads a bare string as an expression; the quotes make it a literal
+FONT = '"Arial, Helvetica, sans-serif"'
 SEA = [244, 248, 251]
 
 
@@ -163,7 +165,7 @@ def glyph_layer(layer_id: str, rows: list[dict], size: int = 11) -> pdk.Layer:
         font_weight=700,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
-        font_family="'Helvetica Neue', Arial, sans-serif",
+        font_family=FONT,
         font_settings={"sdf": True},
         pickable=False,
     )
@@ -202,7 +204,7 @@ def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
             get_text="text",
             get_size=12,
             get_color=[120, 40, 0, 255],
-            font_family="'Helvetica Neue', Arial, sans-serif",
+            font_family=FONT,
             font_weight=700,
             outline_width=3,
             outline_color=[255, 255, 255, 230],
@@ -297,7 +299,7 @@ def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
         get_size=11,
         get_color=[60, 60, 60, 255],
         get_pixel_offset=[0, 30],
-        font_family="'Helvetica Neue', Arial, sans-serif",
+        font_family=FONT,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},

@@ -1,0 +1,145 @@
+"""The dashboard in Debian's Chromium, as a reader uses it: offline, filters,
+a shared link, a click on a strike, a download."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+from datetime import date
+
+from geo import stats
+from geo.catalog import load_catalog
+from geo.mapview import INITIAL_VIEW
+from geo.query import Filter, select
+from tests.browser.conftest import ARTIFACTS, REPO, metric, wait_for_map, wait_idle
+
+OCTOBER_PACIFIC = "?start=2025-10-01&end=2025-10-31&region=eastern_pacific"
+
+
+def expected(flt: Filter) -> dict:
+    return stats.totals(select(load_catalog(), Filter(flt.start, flt.end, flt.places, ("strikes",)))["strikes"])
+
+
+def open_page(page, server, query: str = "") -> list[str]:
+    """Open the page and record every request that leaves this machine."""
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None)
+    page.goto(server.url + "/" + query)
+    wait_for_map(page)
+    return outside
+
+
+def test_the_page_loads_offline_and_draws_the_map(page, server):
+    outside = open_page(page, server)
+    page.wait_for_timeout(1500)
+    assert outside == [], f"requests left the machine: {outside}"
+    assert page.errors == []
+    assert page.get_by_text("Traceback").count() == 0
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    box = canvas.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    shot = ARTIFACTS / "map.png"
+    canvas.screenshot(path=str(shot))
+    colours = set(page.evaluate(PIXEL_SAMPLER))
+    assert len(colours) > 5, "the map canvas looks blank"
+    whole = ARTIFACTS / "dashboard.png"
+    page.screenshot(path=str(whole))
+    readme_shot = REPO / "docs" / "dashboard.png"
+    if os.environ.get("UPDATE_SCREENSHOT") == "1" or not readme_shot.exists():
+        readme_shot.parent.mkdir(exist_ok=True)
+        shutil.copy(whole, readme_shot)
+    assert metric(page, "Strikes") == str(expected(Filter())["strikes"])
+
+
+PIXEL_SAMPLER = """() => {
+  const src = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+  const copy = document.createElement('canvas');
+  copy.width = src.width; copy.height = src.height;
+  const ctx = copy.getContext('2d');
+  ctx.drawImage(src, 0, 0);
+  const out = [];
+  for (let i = 0; i < 400; i++) {
+    const x = Math.floor((i % 20 + 0.5) * src.width / 20), y = Math.floor((Math.floor(i / 20) + 0.5) * src.height / 20);
+    const d = ctx.getImageData(x, y, 1, 1).data;
+    out.push(`${d[0]},${d[1]},${d[2]}`);
+  }
+  return out;
+}"""
+
+
+def test_changing_a_filter_changes_the_figures_and_the_link(page, server):
+    open_page(page, server)
+    before = metric(page, "Strikes")
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="October 2025").click()
+    wait_idle(page)
+    page.wait_for_function("() => window.location.search.includes('start=2025-10-01')")
+    october = expected(Filter(date(2025, 10, 1), date(2025, 10, 31)))
+    assert metric(page, "Strikes") == str(october["strikes"]) != before
+    assert metric(page, "Killed") == str(october["killed"])
+    assert "end=2025-10-31" in page.url
+
+
+def test_a_shared_link_reproduces_the_filtered_view(page, server):
+    open_page(page, server, OCTOBER_PACIFIC)
+    flt = Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",))
+    want = expected(flt)
+    for label, key in (("Strikes", "strikes"), ("Killed", "killed"), ("Presumed dead", "presumed_dead")):
+        assert metric(page, label) == str(want[key])
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Eastern Pacific").count() >= 1
+    assert page.errors == []
+
+
+def pixel_of(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    """Web Mercator position of a point in the map's fixed initial view."""
+
+    def world(lo, la):
+        scale = 512 * 2**INITIAL_VIEW.zoom
+        x = (lo + 180) / 360 * scale
+        y = (1 - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)) / math.pi) / 2 * scale
+        return x, y
+
+    cx, cy = world(INITIAL_VIEW.longitude, INITIAL_VIEW.latitude)
+    x, y = world(lon, lat)
+    return width / 2 + x - cx, height / 2 + y - cy
+
+
+def test_a_click_on_a_strike_opens_its_details(page, server):
+    open_page(page, server, OCTOBER_PACIFIC)
+    strikes = load_catalog().strikes.set_index("id")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    box = canvas.bounding_box()
+    x, y = pixel_of(strikes.at["S011", "lon"], strikes.at["S011", "lat"], box["width"], box["height"])
+    page.wait_for_timeout(1500)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.filter(has_text="Strike S011").wait_for(timeout=15_000)
+    assert "14 killed, 1 presumed dead" in tooltip.inner_text()
+    canvas.click(position={"x": x, "y": y})
+    page.wait_for_function("() => window.location.search.includes('id=S011')", timeout=30_000)
+    wait_idle(page)
+    heading = page.locator("h4", has_text="S011")
+    heading.wait_for(timeout=30_000)
+    assert page.get_by_role("link", name="open").count() >= 1 or page.get_by_text("Sources").count() >= 1
+
+
+def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
+    open_page(page, server, OCTOBER_PACIFIC)
+    with page.expect_download(timeout=60_000) as download_info:
+        page.get_by_role("button", name="Strikes (GeoJSON)").click()
+    download = download_info.value
+    assert download.suggested_filename == "strikes_2025-10-01_2025-10-31.geojson"
+    path = ARTIFACTS / download.suggested_filename
+    download.save_as(path)
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    catalog = load_catalog()
+    want = select(catalog, Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",), ("strikes",)))
+    assert sorted(f["properties"]["id"] for f in collection["features"]) == sorted(want["strikes"]["id"])
+    for feature in collection["features"]:
+        assert feature["geometry"]["type"] == "Point"
+        assert {"geo_precision", "uncertainty_km", "sources", "source_urls"} <= set(feature["properties"])
+    assert metric(page, "Strikes") == str(
+        expected(Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",)))["strikes"]
+    )
