@@ -110,3 +110,8 @@ def test_zones_file_is_what_the_builder_makes():
 def test_the_data_says_how_current_it_is(catalog):
     latest = catalog.latest_record
     assert latest >= pd.Timestamp(catalog.strikes["date"].max()).date()
+
+
+def test_the_served_basemap_is_the_data_basemap():
+    """Streamlit serves static/land.geojson (it refuses symlinks); build_land.py writes both."""
+    assert (REPO / "static" / "land.geojson").read_bytes() == (REPO / "data" / "land.geojson").read_bytes()
