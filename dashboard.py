@@ -160,7 +160,7 @@ def take_map_pick() -> None:
 
 
 def header(catalog: Catalog) -> None:
-    st.title("US strikes and deployments in the Caribbean and eastern Pacific")
+    st.title("Campaign map: US strikes and forces in the Caribbean and eastern Pacific")
     last_strike = catalog.strikes["date"].max().date()
     st.markdown(
         "Lethal US strikes on boats alleged to carry drugs since 2 September 2025, the naval and air "
@@ -275,7 +275,15 @@ def detail_panel(catalog: Catalog, flt: Filter, selection: dict) -> None:
         st.info("This record lies outside the current filter; it is shown because the link names it.")
     left, right = st.columns([1, 1])
     with left:
-        st.dataframe(details.fields(record), hide_index=True, width="stretch")
+        st.dataframe(
+            details.fields(record),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "field": st.column_config.TextColumn(width="small"),
+                "value": st.column_config.TextColumn(width="large"),
+            },
+        )
     with right:
         st.markdown("**Sources**")
         st.dataframe(

@@ -30,9 +30,9 @@ def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.Data
     )
     bars = (
         alt.Chart(weekly)
-        .mark_bar()
+        .mark_bar(width=6)
         .encode(
-            x=alt.X("week:T", title="week (Monday)"),
+            x=alt.X("week:T", title="week (starting Monday)", axis=alt.Axis(format="%b %Y", tickCount="month")),
             y=alt.Y("deaths:Q", title="deaths per week (killed + presumed dead)", stack="zero"),
             color=colour,
             tooltip=[
@@ -49,7 +49,7 @@ def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.Data
         alt.Chart(cumulative)
         .mark_line(point=True, interpolate="step-after", color="#D55E00")
         .encode(
-            x=alt.X("date:T", title="date"),
+            x=alt.X("date:T", title="date", axis=alt.Axis(format="%b %Y", tickCount="month")),
             y=alt.Y("deaths:Q", title="cumulative deaths in the selection"),
             tooltip=[
                 alt.Tooltip("date:T", title="date"),

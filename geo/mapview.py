@@ -195,6 +195,7 @@ def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
             filled=True,
             pickable=True,
             auto_highlight=True,
+            highlight_color=[255, 255, 255, 70],
         ),
         pdk.Layer(
             "TextLayer",
