@@ -368,16 +368,21 @@ def downloads(catalog: Catalog, flt: Filter) -> None:
         "included; files are built when you click and carry the date range in their names."
     )
     latest = catalog.latest_record
-    cols = st.columns(len(LAYERS) + 1)
-    for col, layer in zip(cols, LAYERS):
-        col.download_button(
-            f"{LAYER_NAMES[layer]} (GeoJSON)",
-            data=lambda layer=layer: export.layer_geojson(catalog, layer, flt),
-            file_name=export.export_name(layer, flt, "geojson", latest),
-            mime="application/geo+json",
-            on_click="ignore",
-            key=f"download-{layer}",
-        )
+    formats = {
+        "GeoJSON": ("geojson", "application/geo+json", export.layer_geojson),
+        "CSV": ("csv", "text/csv", export.layer_csv),
+    }
+    for label, (extension, mime, build) in formats.items():
+        cols = st.columns(len(LAYERS) + 1)
+        for col, layer in zip(cols, LAYERS):
+            col.download_button(
+                f"{LAYER_NAMES[layer]} ({label})",
+                data=lambda layer=layer, build=build: build(catalog, layer, flt),
+                file_name=export.export_name(layer, flt, extension, latest),
+                mime=mime,
+                on_click="ignore",
+                key=f"download-{extension}-{layer}",
+            )
     cols[-1].download_button(
         "All layers (zip)",
         data=lambda: export.zip_all(catalog, flt),
@@ -387,16 +392,6 @@ def downloads(catalog: Catalog, flt: Filter) -> None:
         key="download-all",
         type="primary",
     )
-    cols = st.columns(len(LAYERS) + 1)
-    for col, layer in zip(cols, LAYERS):
-        col.download_button(
-            f"{LAYER_NAMES[layer]} (CSV)",
-            data=lambda layer=layer: export.layer_csv(catalog, layer, flt),
-            file_name=export.export_name(layer, flt, "csv", latest),
-            mime="text/csv",
-            on_click="ignore",
-            key=f"download-csv-{layer}",
-        )
 
 
 def methods(catalog: Catalog) -> None:

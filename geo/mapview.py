@@ -152,25 +152,6 @@ def uncertainty_layer(layer_id: str, rows: list[dict], colour) -> pdk.Layer:
     )
 
 
-def glyph_layer(layer_id: str, rows: list[dict], size: int = 11) -> pdk.Layer:
-    return pdk.Layer(
-        "TextLayer",
-        id=layer_id,
-        data=rows,
-        get_position=["lon", "lat"],
-        get_text="glyph",
-        get_size=size,
-        get_color=[20, 20, 20, 255],
-        get_pixel_offset=[0, -14],
-        font_weight=700,
-        outline_width=3,
-        outline_color=[255, 255, 255, 230],
-        font_family=FONT,
-        font_settings={"sdf": True},
-        pickable=False,
-    )
-
-
 def with_radius(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(radius_m=frame["uncertainty_km"].astype(float) * 1000.0)
 
@@ -197,21 +178,7 @@ def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
             auto_highlight=True,
             highlight_color=[255, 255, 255, 70],
         ),
-        pdk.Layer(
-            "TextLayer",
-            id="strike-zone-labels",
-            data=labels,
-            get_position=["lon", "lat"],
-            get_text="text",
-            get_size=12,
-            get_color=[120, 40, 0, 255],
-            font_family=FONT,
-            font_weight=700,
-            outline_width=3,
-            outline_color=[255, 255, 255, 230],
-            font_settings={"sdf": True},
-            pickable=False,
-        ),
+        label_layer("strike-zone-labels", labels, [120, 40, 0, 255], size=12, bold=True),
         uncertainty_layer("strike-areas", rows, style.STRIKE),
         pdk.Layer(
             "ScatterplotLayer",
@@ -263,7 +230,7 @@ def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, fille
             pickable=True,
             auto_highlight=True,
         ),
-        glyph_layer(f"{layer}-glyphs", precise),
+        label_layer(f"{layer}-glyphs", precise, [20, 20, 20, 255], bold=True, offset=(0, -14), field="glyph"),
         pdk.Layer(
             "GeoJsonLayer",
             id=f"{layer}-zones",
@@ -291,16 +258,22 @@ def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
     for zone_id, parts in counts.items():
         lon, lat = zones.reference_point(zone_id)
         rows.append({"lon": lon, "lat": lat, "text": "no position: " + ", ".join(parts)})
+    return label_layer("no-position-labels", rows, [60, 60, 60, 255], offset=(0, 30))
+
+
+def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, offset=(0, 0), field="text"):
+    """Text on the map (zone totals, glyphs on marks), haloed so it reads over any fill."""
     return pdk.Layer(
         "TextLayer",
-        id="no-position-labels",
+        id=layer_id,
         data=rows,
         get_position=["lon", "lat"],
-        get_text="text",
-        get_size=11,
-        get_color=[60, 60, 60, 255],
-        get_pixel_offset=[0, 30],
+        get_text=field,
+        get_size=size,
+        get_color=colour,
+        get_pixel_offset=list(offset),
         font_family=FONT,
+        font_weight=700 if bold else 400,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},
