@@ -130,8 +130,6 @@ def sidebar(catalog: Catalog) -> Filter:
 
 def write_url(flt: Filter) -> None:
     params = to_params(flt)
-    if not flt.layers:
-        params["layers"] = "none"
     if st.session_state.get("selected"):
         params["id"] = st.session_state["selected"]
     st.query_params.from_dict(params)

@@ -126,6 +126,8 @@ def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
     layers = LAYERS
     if "layers" in first:
         asked = [name.strip().lower() for name in first["layers"].split(",") if name.strip()]
+        if asked == ["none"]:
+            return Parsed(Filter(start, end, tuple(places), ()), tuple(warnings))
         unknown = [name for name in asked if name not in LAYERS]
         if unknown:
             warnings.append(f"unknown layer(s) {', '.join(unknown)}; known: {', '.join(LAYERS)}")
@@ -144,5 +146,5 @@ def to_params(flt: Filter) -> dict[str, str | list[str]]:
     if flt.places:
         params["region"] = list(flt.places)
     if tuple(flt.layers) != LAYERS:
-        params["layers"] = ",".join(flt.layers)
+        params["layers"] = ",".join(flt.layers) or "none"
     return params

@@ -90,3 +90,10 @@ def test_bad_url_values_fall_back_with_a_warning(tiny_zones):
     assert reversed_range.filter == Filter() and "after end" in reversed_range.warnings[0]
     nothing_known = from_params({"layers": ["ufo"]}, tiny_zones)
     assert nothing_known.filter.layers == Filter().layers
+
+
+def test_no_layers_is_a_shareable_choice(tiny_zones):
+    params = to_params(Filter(layers=()))
+    assert params == {"layers": "none"}
+    parsed = from_params({"layers": ["none"]}, tiny_zones)
+    assert parsed.filter.layers == () and parsed.warnings == ()
