@@ -21,12 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from geo.dates import interval
+from geo.dates import interval, intervals
 from geo.paths import DataPaths
 from geo.problems import DataError
-from geo.schema import DATA_TABLES, SOURCE_SEPARATOR, SOURCES, Table
+from geo.schema import DATA_TABLES, SOURCES, Table
 from geo.validate import validate
 from geo.zones import Zones
 
@@ -80,13 +81,13 @@ def load_catalog(data_dir: str | Path | None = None) -> Catalog:
     return _load(paths, content_digest(paths))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _load(paths: DataPaths, digest: str) -> Catalog:
     checked = validate(paths)
     if checked.problems:
         raise DataError(checked.problems)
     zones = checked.zones
-    frames = {t.file: frame_of(checked.rows[t.file], t) for t in (*DATA_TABLES, SOURCES)}
+    frames = {t.file: frame_of(checked.frames[t.file], t) for t in (*DATA_TABLES, SOURCES)}
     located = {t.file: locate(frames[t.file], zones) for t in DATA_TABLES if t.located}
     return Catalog(
         strikes=with_interval(located["strikes.csv"], "date", "date"),
@@ -102,13 +103,12 @@ def _load(paths: DataPaths, digest: str) -> Catalog:
     )
 
 
-def frame_of(rows: list[dict], table: Table) -> pd.DataFrame:
-    """Typed rows as a frame with the file's columns, in the file's order."""
-    frame = pd.DataFrame(rows, columns=["_row", *table.names]).drop(columns="_row")
-    if "sources" in frame:
-        frame["sources"] = frame["sources"].map(SOURCE_SEPARATOR.join)
+def frame_of(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The validated frame with the file's columns in order, each of one type;
+    optional text left empty is None."""
+    frame = frame[table.names].copy()
     for col in table.columns:
-        if col.kind in ("date",):
+        if col.kind == "date":
             frame[col.name] = pd.to_datetime(frame[col.name])
         elif col.kind in ("count", "int"):
             frame[col.name] = frame[col.name].astype("Int64")
@@ -116,41 +116,31 @@ def frame_of(rows: list[dict], table: Table) -> pd.DataFrame:
             frame[col.name] = frame[col.name].astype("float64")
         elif col.name == "geo_precision":
             frame[col.name] = frame[col.name].astype("int64")
-    return frame
+        else:
+            frame[col.name] = frame[col.name].astype(object).where(frame[col.name].notna(), None)
+    return frame.reset_index(drop=True)
 
 
 def locate(frame: pd.DataFrame, zones: Zones) -> gpd.GeoDataFrame:
     """Place each record: its point, or its zone's reference point (never a
     made-up point), and give it the matching uncertainty."""
     frame = frame.copy()
-    reported = frame["lon"].notna()
-    refs = [zones.reference_point(z) for z in frame["zone"]]
-    frame["placed_at"] = [PLACED_REPORTED if r else PLACED_ZONE for r in reported]
-    frame["lon"] = frame["lon"].where(reported, [ref[0] for ref in refs])
-    frame["lat"] = frame["lat"].where(reported, [ref[1] for ref in refs])
-    radius = frame["zone"].map(zones.radius_km)
+    reported = frame["lon"].notna().to_numpy()
+    ids = list(dict.fromkeys(frame["zone"]))
+    ref_lon = frame["zone"].map({z: zones.reference_point(z)[0] for z in ids}).astype(float)
+    ref_lat = frame["zone"].map({z: zones.reference_point(z)[1] for z in ids}).astype(float)
+    frame["placed_at"] = np.where(reported, PLACED_REPORTED, PLACED_ZONE)
+    frame["lon"] = frame["lon"].where(reported, ref_lon)
+    frame["lat"] = frame["lat"].where(reported, ref_lat)
+    radius = frame["zone"].map({z: zones.radius_km(z) for z in ids}).astype(float)
     frame["uncertainty_km"] = frame["uncertainty_km"].where(frame["uncertainty_km"].notna(), radius)
-    frame["zone_name"] = frame["zone"].map(zones.name)
+    frame["zone_name"] = frame["zone"].map({z: zones.name(z) for z in ids})
     geometry = gpd.points_from_xy(frame["lon"], frame["lat"], crs=4326)
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
 
 
 def with_interval(frame: gpd.GeoDataFrame, first: str, last: str) -> gpd.GeoDataFrame:
     frame = frame.copy()
-    frame["first_date"] = frame[first].map(lambda v: pd.Timestamp(_first(v)))
-    frame["last_date"] = frame[last].map(lambda v: pd.Timestamp(_last(v)) if _present(v) else pd.NaT)
-    frame["first_date"] = pd.to_datetime(frame["first_date"])
-    frame["last_date"] = pd.to_datetime(frame["last_date"])
+    frame["first_date"] = intervals(frame[first])[0].astype("datetime64[ns]")
+    frame["last_date"] = intervals(frame[last])[1].astype("datetime64[ns]")
     return frame
-
-
-def _present(value) -> bool:
-    return value is not None and not (isinstance(value, float) and pd.isna(value))
-
-
-def _first(value):
-    return value if isinstance(value, pd.Timestamp) else interval(value)[0]
-
-
-def _last(value):
-    return value if isinstance(value, pd.Timestamp) else interval(value)[1]

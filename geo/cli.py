@@ -70,7 +70,7 @@ def run_validate(args) -> int:
     if checked.problems:
         print(f"{len(checked.problems)} problem(s) found", file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(rows)} {file}" for file, rows in checked.rows.items())
+    counts = ", ".join(f"{len(frame)} {file}" for file, frame in checked.frames.items())
     print(f"ok: {counts}")
     return 0
 

@@ -1,21 +1,29 @@
 """Reading one CSV file against its table spec, reporting every problem.
 
 Strict on purpose: UTF-8 without a byte-order mark, the exact header, one
-value per column. A row with a bad cell is reported and left out of the
-typed rows; the caller refuses the data when any problem exists, so nothing
-is dropped without a message.
+value per column. Columns are checked all at once (vectorised, so a million
+rows read in seconds); the reason for each bad cell comes from the column's
+cell parser in geo.schema, so a message reads the same whatever the size.
+A row with a bad cell is reported and left out of the typed frame; the
+caller refuses the data when any problem exists, so nothing is dropped
+without a message.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from array import array
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from geo.problems import Problem
-from geo.schema import PARSERS, CellError, Table
+from geo.schema import PARSERS, SOURCE_ID, SOURCE_SEPARATOR, CellError, Column, Table
 
 BOM = b"\xef\xbb\xbf"
+ROW = "_row"  # the line number of each record, as an editor shows it (header = 1)
 
 
 def display_path(path: Path) -> str:
@@ -38,37 +46,33 @@ def decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(label, line, "", reason)]
 
 
-def read_table(path: Path, table: Table) -> tuple[list[dict], list[Problem]]:
-    """Typed rows (each with its line number under '_row') and the problems."""
+def empty_frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in [ROW, *table.names]})
+
+
+def read_table(path: Path, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
+    """The typed frame (with each record's line number in `_row`) and the problems."""
     label = display_path(path)
     if not path.is_file():
-        return [], [Problem(label, 0, "", "file is missing")]
+        return empty_frame(table), [Problem(label, 0, "", "file is missing")]
     raw = path.read_bytes()
     if not raw.strip():
-        return [], [Problem(label, 0, "", f"file is empty; expected the header: {','.join(table.names)}")]
+        reason = f"file is empty; expected the header: {','.join(table.names)}"
+        return empty_frame(table), [Problem(label, 0, "", reason)]
     text, problems = decode(raw, label)
     if text is None:
-        return [], problems
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in next(reader)]
+        return empty_frame(table), problems
+    header = [name.strip() for name in next(csv.reader(io.StringIO(text, newline="")))]
     problems = check_header(header, table, label)
     if problems:
-        return [], problems
-    rows: list[dict] = []
-    line_end = reader.line_num
-    for fields in reader:
-        line, line_end = line_end + 1, reader.line_num
-        if not fields or all(not f.strip() for f in fields):
-            continue  # a blank line holds no record
-        if len(fields) != len(header):
-            reason = f"has {len(fields)} values, the header has {len(header)} columns"
-            problems.append(Problem(label, line, "", reason))
-            continue
-        row, row_problems = parse_row(dict(zip(header, fields)), table, label, line)
-        problems.extend(row_problems)
-        if not row_problems:
-            rows.append(row)
-    return rows, problems
+        return empty_frame(table), problems
+    cells, lines, problems = split_records(text, header, label)
+    cells = cells.apply(lambda column: column.str.strip())
+    blank = (cells == "").all(axis=1).to_numpy()
+    cells, lines = cells[~blank].reset_index(drop=True), lines[~blank]
+    typed, bad, cell_problems = parse_columns(cells, lines, table, label)
+    typed.insert(0, ROW, lines)
+    return typed[~bad].reset_index(drop=True), problems + cell_problems
 
 
 def check_header(header: list[str], table: Table, label: str) -> list[Problem]:
@@ -85,18 +89,146 @@ def check_header(header: list[str], table: Table, label: str) -> list[Problem]:
     return problems
 
 
-def parse_row(raw: dict, table: Table, label: str, line: int) -> tuple[dict, list[Problem]]:
-    row: dict = {"_row": line}
-    problems = []
-    for col in table.columns:
-        value = raw[col.name].strip()
-        if not value:
-            if col.required:
-                problems.append(Problem(label, line, col.name, "is empty but required"))
-            row[col.name] = None
+def split_records(text: str, header: list[str], label: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """Cells as strings, the line on which each record starts, and a problem
+    for every record with the wrong number of values (left out of the cells)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    starts, problems = array("l"), []
+    line_end = reader.line_num
+    for fields in reader:
+        line, line_end = line_end + 1, reader.line_num
+        if not fields:
+            continue  # a blank line holds no record
+        if len(fields) != len(header):
+            reason = f"has {len(fields)} values, the header has {len(header)} columns"
+            problems.append(Problem(label, line, "", reason))
             continue
-        try:
-            row[col.name] = PARSERS[col.kind](value, col)
-        except CellError as err:
-            problems.append(Problem(label, line, col.name, str(err)))
-    return row, problems
+        starts.append(line)
+    if problems:  # rare: rebuild the cells from the good records only
+        reader = csv.reader(io.StringIO(text, newline=""))
+        next(reader)
+        records = [fields for fields in reader if len(fields) == len(header)]
+        cells = pd.DataFrame(records, columns=header, dtype=str)
+    else:
+        cells = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=True)
+        cells.columns = header
+    return cells, np.asarray(starts, dtype=np.int64), problems
+
+
+# --- one column at a time: a mask of good cells and their typed values ---------------
+
+DAY = r"\d{4}-\d{2}-\d{2}"
+MONTH = r"\d{4}-\d{2}"
+
+
+def as_days(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+
+
+def check_text(values, col):
+    return pd.Series(True, index=values.index), values
+
+
+def check_id(values, col):
+    return values.str.fullmatch(col.pattern), values
+
+
+def check_date(values, col):
+    days = as_days(values)
+    return values.str.fullmatch(DAY) & days.notna(), days
+
+
+def check_day_or_month(values, col):
+    month = values.str.fullmatch(MONTH)
+    padded = values.where(~month, values + "-01")
+    ok = (month | values.str.fullmatch(DAY)) & as_days(padded).notna()
+    return ok, values
+
+
+def check_count(values, col):
+    ok = values.str.fullmatch(r"\d+")
+    return ok, pd.to_numeric(values.where(ok), errors="coerce").astype("Int64")
+
+
+def check_int(values, col):
+    ok = values.str.fullmatch(r"[-+]?\d+")
+    return ok, pd.to_numeric(values.where(ok), errors="coerce").astype("Int64")
+
+
+def number_check(low: float, high: float):
+    def check(values, col):
+        numbers = pd.to_numeric(values, errors="coerce")
+        return numbers.between(low, high), numbers.astype("float64")
+
+    return check
+
+
+def check_choice(values, col):
+    labels = [str(c) for c in col.choices]
+    typed = values.map(dict(zip(labels, col.choices)))
+    return values.isin(labels), typed
+
+
+def check_sources(values, col):
+    normal = values.str.replace(r"\s*;\s*", SOURCE_SEPARATOR, regex=True)
+    ok = normal.str.fullmatch(rf"{SOURCE_ID}(?:{SOURCE_SEPARATOR}{SOURCE_ID})*")
+    several = normal.str.contains(SOURCE_SEPARATOR, regex=False)
+    doubled = normal[several].str.split(SOURCE_SEPARATOR).map(lambda ids: len(set(ids)) != len(ids))
+    ok = ok & ~doubled.reindex(values.index, fill_value=False)
+    return ok, normal
+
+
+def check_url(values, col):
+    return values.str.fullmatch(r"https?://[^\s\"<>]+\.[^\s\"<>]+"), values
+
+
+CHECKS = {
+    "text": check_text,
+    "id": check_id,
+    "date": check_date,
+    "day_or_month": check_day_or_month,
+    "count": check_count,
+    "int": check_int,
+    "lon": number_check(-180.0, 180.0),
+    "lat": number_check(-90.0, 90.0),
+    "km": number_check(0.0, 5000.0),
+    "choice": check_choice,
+    "sources": check_sources,
+    "url": check_url,
+}
+
+
+def reason_for(raw: str, col: Column) -> str | None:
+    """The cell parser's reason for refusing a value (None if it accepts it)."""
+    try:
+        PARSERS[col.kind](raw, col)
+    except CellError as err:
+        return str(err)
+    return None
+
+
+def parse_columns(cells: pd.DataFrame, lines: np.ndarray, table: Table, label: str):
+    typed, problems = {}, []
+    bad = np.zeros(len(cells), dtype=bool)
+    for col in table.columns:
+        values = cells[col.name]
+        empty = (values == "").to_numpy()
+        if col.required:
+            for i in np.flatnonzero(empty):
+                problems.append(Problem(label, int(lines[i]), col.name, "is empty but required"))
+            bad |= empty
+        present = values[~empty]
+        positions = np.flatnonzero(~empty)
+        ok, converted = CHECKS[col.kind](present, col)
+        for i in np.flatnonzero(~ok.fillna(False).to_numpy(dtype=bool)):
+            position = int(positions[i])
+            reason = reason_for(present.iloc[i], col)
+            if reason:
+                problems.append(Problem(label, int(lines[position]), col.name, reason))
+                bad[position] = True
+        column = pd.Series(None, index=cells.index, dtype=object)
+        typed[col.name] = converted.reindex(cells.index) if len(converted) else column
+        if len(converted) == 0 and col.kind in ("count", "int"):
+            typed[col.name] = column.astype("Int64")
+    return pd.DataFrame(typed, index=cells.index), bad, problems

@@ -6,6 +6,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+import pandas as pd
+
 
 def interval(value: str | date) -> tuple[date, date]:
     """First and last day that a 'YYYY-MM-DD' or 'YYYY-MM' value (or a date) can mean."""
@@ -16,6 +18,17 @@ def interval(value: str | date) -> tuple[date, date]:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     day = date.fromisoformat(value)
     return day, day
+
+
+def intervals(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Vectorised `interval`: first and last days (datetime64; NaT where empty)."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values, values
+    text = values.astype("string")
+    month = text.str.len() == 7
+    first = pd.to_datetime(text.where(~month, text + "-01"), format="%Y-%m-%d", errors="coerce")
+    last = first.where(~month, first + pd.offsets.MonthEnd(0))
+    return first, last
 
 
 def precision(value: str) -> str:
