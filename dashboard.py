@@ -7,8 +7,11 @@ import html
 import json
 import logging
 import os
+import time
+from contextlib import contextmanager
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +24,7 @@ from geo.textsafe import md_escape, md_link
 
 LAND_URL = "app/static/land.geojson"  # served by Streamlit's static file server, cached by the browser
 CUSTOM = "Custom range"
+TABLE_ROWS = 1_000
 LAYER_NAMES = {"strikes": "Strikes", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
 log = logging.getLogger("dashboard")
 
@@ -234,10 +238,12 @@ def map_section(catalog: Catalog, selection: dict) -> None:
     selected = st.session_state.get("selected") or ""
     found = details.find(catalog, selected) if not selected.startswith("zone:") else None
     mark = {"lon": float(found[1]["lon"]), "lat": float(found[1]["lat"])} if found else None
-    deck = mapview.build_deck(selection, catalog.zones, LAND_URL, mark, basemap_option())
+    spec = mapview.build_deck(selection, catalog.zones, LAND_URL, mark, basemap_option())
+    for notice in spec.notices:
+        st.info(notice, icon=":material/grid_on:")
     left, right = st.columns([4, 1])
     with left:
-        st.pydeck_chart(deck, height=600, on_select="rerun", selection_mode="single-object", key="map")
+        st.pydeck_chart(spec.deck, height=600, on_select="rerun", selection_mode="single-object", key="map")
         st.caption(
             "Offline basemap: Natural Earth 1:10m. Hover a mark for a summary; click it for its details "
             "and sources below. Shaded sea areas hold strikes whose position was never reported."
@@ -248,28 +254,26 @@ def map_section(catalog: Catalog, selection: dict) -> None:
 
 def detail_panel(catalog: Catalog, flt: Filter, selection: dict) -> None:
     st.subheader("Details and sources")
-    ids = [record_id for layer in selection.values() for record_id in layer["id"]]
     selected = st.session_state.get("selected") or ""
-    options = ["", *ids] if selected in ids or not selected else ["", selected, *ids]
-    st.selectbox(
+    if not selected.startswith("zone:"):
+        st.session_state["_pick_id"] = selected
+    st.text_input(
         "Open a record by id (or click a mark on the map)",
-        options,
-        index=options.index(selected) if selected in options else 0,
         key="_pick_id",
-        on_change=lambda: st.session_state.update(selected=st.session_state["_pick_id"]),
-        format_func=lambda i: i or "(none)",
+        placeholder="e.g. S011, D021, B025, E039",
+        on_change=lambda: st.session_state.update(selected=st.session_state["_pick_id"].strip().upper()),
     )
     if selected.startswith("zone:"):
         zone_list(catalog, selected.removeprefix("zone:"), selection)
         return
     found = details.find(catalog, selected) if selected else None
     if not found:
-        st.caption("Nothing selected.")
+        st.caption(f"No record with id '{md_escape(selected)}'." if selected else "Nothing selected.")
         return
     layer, record = found
     title = record.get("title") or record.get("name") or record.get("asset") or f"Strike of {record['date']:%d %b %Y}"
     st.markdown(f"#### {md_escape(record['id'])}: {md_escape(title)}")
-    if record["id"] not in ids:
+    if not (selection.get(layer, pd.DataFrame(columns=["id"]))["id"] == record["id"]).any():
         st.info("This record lies outside the current filter; it is shown because the link names it.")
     left, right = st.columns([1, 1])
     with left:
@@ -303,9 +307,8 @@ def zone_list(catalog: Catalog, zone_id: str, selection: dict) -> None:
     for layer, frame in selection.items():
         inside = frame[(frame["zone"] == zone_id) & (frame["placed_at"] != "reported point")]
         if not inside.empty:
-            st.markdown(f"**{LAYER_NAMES[layer]}** ({len(inside)}): pick an id above to open one")
-            st.dataframe(display_table(catalog, inside), hide_index=True, width="stretch",
-                         column_config=table_columns())  # fmt: skip
+            st.markdown(f"**{LAYER_NAMES[layer]}** ({len(inside):,}): type an id above to open one")
+            record_table(catalog, inside, key=f"zone-table-{layer}")
 
 
 def timeline(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
@@ -352,11 +355,22 @@ def tables(catalog: Catalog, selection: dict) -> None:
     if not selection:
         st.caption("No layer chosen.")
         return
-    tabs = st.tabs([f"{LAYER_NAMES[layer]} ({len(frame)})" for layer, frame in selection.items()])
+    tabs = st.tabs([f"{LAYER_NAMES[layer]} ({len(frame):,})" for layer, frame in selection.items()])
     for tab, (layer, frame) in zip(tabs, selection.items()):
         with tab:
-            st.dataframe(display_table(catalog, frame), hide_index=True, width="stretch",
-                         column_config=table_columns(), key=f"table-{layer}")  # fmt: skip
+            record_table(catalog, frame, key=f"table-{layer}")
+
+
+def record_table(catalog: Catalog, frame: pd.DataFrame, key: str) -> None:
+    """A sortable table; a large selection shows its latest TABLE_ROWS records
+    (the browser cannot take a million rows) and says so."""
+    shown = frame
+    if len(frame) > TABLE_ROWS:
+        order = frame["first_date"] if "first_date" in frame else frame["id"]
+        shown = frame.iloc[np.argsort(-order.to_numpy().astype("int64"), kind="stable")[:TABLE_ROWS]]
+        st.caption(f"Showing the latest {TABLE_ROWS:,} of {len(frame):,} records; the downloads hold them all.")
+    st.dataframe(display_table(catalog, shown), hide_index=True, width="stretch",
+                 column_config=table_columns(), key=key)  # fmt: skip
 
 
 def downloads(catalog: Catalog, flt: Filter) -> None:
@@ -434,27 +448,49 @@ def show_data_problems(err: DataError) -> None:
     )
 
 
+TIMINGS = os.environ.get("DASHBOARD_TIMINGS") == "1"
+
+
+@contextmanager
+def timed(name: str):
+    """With DASHBOARD_TIMINGS=1, each section's server time goes to the log
+    (the benchmark reads it); otherwise this costs nothing."""
+    start = time.perf_counter()
+    yield
+    if TIMINGS:
+        log.warning("timing %s %.1f ms", name, (time.perf_counter() - start) * 1000)
+
+
 def main() -> None:
     st.set_page_config(page_title="Caribbean and eastern Pacific campaign map", layout="wide")
     try:
-        catalog = load_catalog()
+        with timed("load"):
+            catalog = load_catalog()
     except DataError as err:
         show_data_problems(err)
         return
     init_state(catalog)
     take_map_pick()
-    flt = sidebar(catalog)
+    with timed("sidebar"):
+        flt = sidebar(catalog)
     write_url(flt)
-    selection = select(catalog, flt)
-    chosen = select(catalog, Filter(flt.start, flt.end, flt.places, ("strikes",)))["strikes"]
-    header(catalog)
-    figures(catalog, flt, chosen)
-    map_section(catalog, selection)
-    detail_panel(catalog, flt, selection)
-    timeline(catalog, flt, chosen)
-    tables(catalog, selection)
-    downloads(catalog, flt)
-    methods(catalog)
+    with timed("filter"):
+        selection = select(catalog, flt)
+    chosen = selection.get("strikes")
+    if chosen is None:  # the figures count strikes even when their layer is hidden
+        chosen = select(catalog, Filter(flt.start, flt.end, flt.places, ("strikes",)))["strikes"]
+    for name, section in [
+        ("header", lambda: header(catalog)),
+        ("figures", lambda: figures(catalog, flt, chosen)),
+        ("map", lambda: map_section(catalog, selection)),
+        ("details", lambda: detail_panel(catalog, flt, selection)),
+        ("timeline", lambda: timeline(catalog, flt, chosen)),
+        ("tables", lambda: tables(catalog, selection)),
+        ("downloads", lambda: downloads(catalog, flt)),
+        ("methods", lambda: methods(catalog)),
+    ]:
+        with timed(name):
+            section()
 
 
 try:

@@ -31,6 +31,7 @@ from geo.schema import DATA_TABLES, SOURCES, Table
 from geo.validate import validate
 from geo.zones import Zones
 
+CATEGORICAL = ("region", "zone", "zone_name", "placed_at")
 PLACED_REPORTED = "reported point"
 PLACED_ZONE = "zone reference point"
 
@@ -75,10 +76,28 @@ def content_digest(paths: DataPaths) -> str:
     return digest.hexdigest()
 
 
+def file_signature(paths: DataPaths) -> tuple:
+    """Size and modification time of every file: cheap to read on each rerun."""
+    signature = []
+    for path in paths.files():
+        try:
+            stat = path.stat()
+            signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            signature.append((str(path), -1, -1))
+    return tuple(signature)
+
+
+@lru_cache(maxsize=16)
+def _digest_of(paths: DataPaths, signature: tuple) -> str:
+    return content_digest(paths)
+
+
 def load_catalog(data_dir: str | Path | None = None) -> Catalog:
-    """The validated catalog; raises DataError listing every problem."""
+    """The validated catalog; raises DataError listing every problem. The files
+    are hashed again only when one's size or modification time changes."""
     paths = DataPaths.resolve(data_dir)
-    return _load(paths, content_digest(paths))
+    return _load(paths, _digest_of(paths, file_signature(paths)))
 
 
 @lru_cache(maxsize=2)
@@ -104,8 +123,8 @@ def _load(paths: DataPaths, digest: str) -> Catalog:
 
 
 def frame_of(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """The validated frame with the file's columns in order, each of one type;
-    optional text left empty is None."""
+    """The validated frame with the file's columns in order, each of one type
+    (text stays pandas' compact string type; empty optional text is missing)."""
     frame = frame[table.names].copy()
     for col in table.columns:
         if col.kind == "date":
@@ -117,7 +136,7 @@ def frame_of(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
         elif col.name == "geo_precision":
             frame[col.name] = frame[col.name].astype("int64")
         else:
-            frame[col.name] = frame[col.name].astype(object).where(frame[col.name].notna(), None)
+            frame[col.name] = frame[col.name].astype("str")
     return frame.reset_index(drop=True)
 
 
@@ -135,6 +154,8 @@ def locate(frame: pd.DataFrame, zones: Zones) -> gpd.GeoDataFrame:
     radius = frame["zone"].map({z: zones.radius_km(z) for z in ids}).astype(float)
     frame["uncertainty_km"] = frame["uncertainty_km"].where(frame["uncertainty_km"].notna(), radius)
     frame["zone_name"] = frame["zone"].map({z: zones.name(z) for z in ids})
+    for column in CATEGORICAL:  # few distinct values: cheap to compare, mask and group
+        frame[column] = frame[column].astype("category")
     geometry = gpd.points_from_xy(frame["lon"], frame["lat"], crs=4326)
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
 

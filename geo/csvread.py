@@ -62,11 +62,12 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
     text, problems = decode(raw, label)
     if text is None:
         return empty_frame(table), problems
-    header = [name.strip() for name in next(csv.reader(io.StringIO(text, newline="")))]
+    header = [name.strip() for name in next(csv.reader(io.StringIO(text[: text.find("\n") + 1 or None])))]
+    del text  # the bytes are parsed directly; a second copy of a large file is not kept
     problems = check_header(header, table, label)
     if problems:
         return empty_frame(table), problems
-    cells, lines, problems = split_records(text, header, label)
+    cells, lines, problems = split_records(raw, header, label)
     cells = cells.apply(lambda column: column.str.strip())
     blank = (cells == "").all(axis=1).to_numpy()
     cells, lines = cells[~blank].reset_index(drop=True), lines[~blank]
@@ -89,12 +90,51 @@ def check_header(header: list[str], table: Table, label: str) -> list[Problem]:
     return problems
 
 
-def split_records(text: str, header: list[str], label: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+def split_records(raw: bytes, header: list[str], label: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """Cells as strings, the line on which each record starts, and a problem
-    for every record with the wrong number of values (left out of the cells)."""
+    for every record with the wrong number of values (left out of the cells).
+
+    The common case (every record well formed) is read by pandas' C parser,
+    with line numbers found from the raw bytes; any malformed record sends
+    the file through Python's csv reader, which names each bad line."""
+    lines, fields = record_shape(raw)
+    if (fields == len(header)).all():
+        cells = pd.read_csv(
+            io.BytesIO(raw), dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=True,
+            encoding="utf-8", index_col=False,
+        )  # fmt: skip
+        if len(cells) == len(lines) and len(cells.columns) == len(header):
+            cells.columns = header
+            return cells, lines, []
+    return split_slowly(raw.decode("utf-8"), header, label)
+
+
+def record_shape(raw: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """For each non-blank record after the header: the line it starts on and
+    its number of values. A record ends at a newline outside quotes, values
+    are split by commas outside quotes (an even number of quotes before them)."""
+    buffer = np.frombuffer(raw, dtype=np.uint8)
+    quotes = np.flatnonzero(buffer == 34)
+    newlines = np.flatnonzero(buffer == 10)
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    if len(buffer) and buffer[-1] != 10:
+        ends = np.append(ends, len(buffer))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    length = ends - starts
+    blank = (length == 0) | ((length == 1) & (buffer[np.minimum(starts, len(buffer) - 1)] == 13))
+    commas = np.flatnonzero(buffer == 44)
+    commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    fields = 1 + np.searchsorted(commas, ends) - np.searchsorted(commas, starts)
+    lines = 1 + np.searchsorted(newlines, starts)
+    keep = ~blank
+    keep[0] = False  # the header
+    return lines[keep].astype(np.int64), fields[keep]
+
+
+def split_slowly(text: str, header: list[str], label: str) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     next(reader)
-    starts, problems = array("l"), []
+    starts, records, problems = array("l"), [], []
     line_end = reader.line_num
     for fields in reader:
         line, line_end = line_end + 1, reader.line_num
@@ -105,14 +145,8 @@ def split_records(text: str, header: list[str], label: str) -> tuple[pd.DataFram
             problems.append(Problem(label, line, "", reason))
             continue
         starts.append(line)
-    if problems:  # rare: rebuild the cells from the good records only
-        reader = csv.reader(io.StringIO(text, newline=""))
-        next(reader)
-        records = [fields for fields in reader if len(fields) == len(header)]
-        cells = pd.DataFrame(records, columns=header, dtype=str)
-    else:
-        cells = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=True)
-        cells.columns = header
+        records.append(fields)
+    cells = pd.DataFrame(records, columns=header, dtype=str)
     return cells, np.asarray(starts, dtype=np.int64), problems
 
 

@@ -13,6 +13,8 @@ when it fills the tooltip template, and the template itself is ours.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -27,14 +29,24 @@ TOOLTIP = {
     "style": {"whiteSpace": "pre-line", "maxWidth": "340px", "fontSize": "13px"},
 }
 LAND_FILL = [225, 222, 214, 255]
+AGGREGATE_ABOVE = 10_000  # points of one layer drawn one by one; beyond, the server sends grid cells
+CELL_DEGREES = 0.5  # about 55 km: finer than any zone, coarser than any reported position's uncertainty
+LISTED_IDS = 12  # record ids named in a zone's tooltip
 # pydeck reads a bare string as an expression; the quotes make it a literal
 FONT = '"Arial, Helvetica, sans-serif"'
 SEA = [244, 248, 251]
 
 
+DRAWN = ["id", "zone", "placed_at", "lon", "lat", "geo_precision", "uncertainty_km"]
+STRIKE_COUNTS = ["killed", "presumed_dead", "strikes"]
+
+
 def split_by_placement(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(records with a point of their own, records placed at their zone's reference point)."""
-    zonal = frame["placed_at"] == PLACED_ZONE
+    """(records with a point of their own, records placed at their zone's reference point).
+    A large layer keeps only the columns the map needs: copying all of them costs more than drawing."""
+    if len(frame) > AGGREGATE_ABOVE:
+        frame = pd.DataFrame(frame[[c for c in [*DRAWN, *STRIKE_COUNTS] if c in frame.columns]])
+    zonal = (frame["placed_at"] == PLACED_ZONE).to_numpy()
     return frame[~zonal], frame[zonal]
 
 
@@ -65,7 +77,10 @@ def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
     if frame.empty:
         return frame.assign(tip_title=[], tip_body=[], layer=[])
     titles, bodies = [], []
-    for row in frame.to_dict("records"):
+    wanted = ["id", "date", "start", "end", "killed", "presumed_dead", "rescued", "strikes", "vessels", "region",
+              "asset", "asset_type", "name", "status", "status_date", "country", "title", "kind",
+              "geo_precision", "uncertainty_km"]  # fmt: skip
+    for row in frame[[c for c in wanted if c in frame.columns]].to_dict("records"):
         if layer == "strikes":
             title = f"Strike {row['id']}: {_dates_of(row, layer)}"
             body = [
@@ -102,25 +117,30 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
     if frame.empty:
         return []
     features = []
-    counts = frame.groupby("zone")
-    peak = max((deaths_of(g).sum() for _, g in counts), default=0) if layer == "strikes" else 0
-    for zone_id, group in counts:
-        ids = ", ".join(group["id"])
+    sizes = frame.groupby("zone", observed=True).size()
+    if layer == "strikes":
+        sums = frame.assign(deaths=deaths_of(frame)).groupby("zone", observed=True)[["deaths", "strikes"]].sum()
+        peak = int(sums["deaths"].max())
+    zone_of = frame["zone"].to_numpy()
+    for zone_id, size in sizes.items():
+        ids = ", ".join(frame["id"].iloc[np.flatnonzero(zone_of == zone_id)[:LISTED_IDS]])
+        if size > LISTED_IDS:
+            ids += f" and {size - LISTED_IDS:,} more"
         name = zones.name(zone_id)
         if layer == "strikes":
-            deaths = int(deaths_of(group).sum())
-            title = f"{name}: {int(group['strikes'].sum())} strikes, {deaths} dead"
+            deaths = int(sums.at[zone_id, "deaths"])
+            title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {deaths:,} dead"
             body = (
-                f"{len(group)} announcements with no position reported, only this sea area; "
+                f"{size:,} announcements with no position reported, only this sea area; "
                 f"drawn as the area, not as points.\nrecords: {ids}\nclick for the list"
             )
             alpha = int(25 + 75 * deaths / peak) if peak else 40
         else:
-            title = f"{name}: {len(group)} {noun} with no position reported"
+            title = f"{name}: {size:,} {noun} with no position reported"
             body = f"records: {ids}\nclick for the list"
             alpha = 0
         geometry = zones.frame.at[zone_id, "geometry"].__geo_interface__
-        properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": len(group),
+        properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": int(size),
                       "ids": ids, "tip_title": title, "tip_body": body, "alpha": alpha}  # fmt: skip
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return features
@@ -136,10 +156,12 @@ def label_rows(features: list[dict], zones, text_of) -> list[dict]:
 
 
 def uncertainty_layer(layer_id: str, rows: list[dict], colour) -> pdk.Layer:
+    """Translucent circles as wide as each record's uncertainty; only what they
+    need travels (the mark on top carries the tooltip)."""
     return pdk.Layer(
         "ScatterplotLayer",
         id=layer_id,
-        data=rows,
+        data=[{"lon": r["lon"], "lat": r["lat"], "radius_m": r["radius_m"]} for r in rows],
         get_position=["lon", "lat"],
         get_radius="radius_m",
         radius_units="'meters'",
@@ -156,15 +178,55 @@ def with_radius(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(radius_m=frame["uncertainty_km"].astype(float) * 1000.0)
 
 
-def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
-    pointed, zonal = split_by_placement(tip_fields(strikes, "strikes"))
+def grid_cells(frame: pd.DataFrame, layer: str, noun: str) -> list[dict]:
+    """Records with a position, summed per CELL_DEGREES cell: what the map
+    draws when there are too many to draw one by one."""
+    ix = np.floor(frame["lon"].to_numpy(float) / CELL_DEGREES).astype(int)
+    iy = np.floor(frame["lat"].to_numpy(float) / CELL_DEGREES).astype(int)
+    deaths = deaths_of(frame) if layer == "strikes" else pd.Series(0, index=frame.index)
+    cells = pd.DataFrame({"ix": ix, "iy": iy, "deaths": deaths.to_numpy()}).groupby(["ix", "iy"])
+    table = cells["deaths"].agg(["size", "sum"]).reset_index()
+    out = []
+    for ix_, iy_, size, total in table.itertuples(index=False):
+        lon, lat = (ix_ + 0.5) * CELL_DEGREES, (iy_ + 0.5) * CELL_DEGREES
+        body = f"{total:,} dead" if layer == "strikes" else ""
+        out.append({
+            "id": "", "layer": layer, "lon": lon, "lat": lat, "count": int(size), "deaths": int(total),
+            "radius_px": float(3 + 1.6 * np.sqrt(total if layer == "strikes" else size)),
+            "tip_title": f"{size:,} {noun} in this {CELL_DEGREES}° cell",
+            "tip_body": f"{body}\naggregated: too many to draw one by one; narrow the filter to see each",
+        })  # fmt: skip
+    return out
+
+
+def cell_layer(layer_id: str, cells: list[dict], colour) -> pdk.Layer:
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id=layer_id,
+        data=cells,
+        get_position=["lon", "lat"],
+        get_radius="radius_px",
+        radius_units="'pixels'",
+        get_fill_color=style.rgba(colour, 170),
+        get_line_color=[255, 255, 255, 200],
+        line_width_min_pixels=0.5,
+        stroked=True,
+        pickable=True,
+    )
+
+
+def aggregated_notice(count: int, noun: str) -> str:
+    return (
+        f"{count:,} {noun} with a reported position are more than the map draws one by one "
+        f"({AGGREGATE_ABOVE:,}), so they are summed into {CELL_DEGREES}° cells. Narrow the filter to see each."
+    )
+
+
+def strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Layer], list[str]]:
+    pointed, zonal = split_by_placement(strikes)
     features = zone_totals(zonal, zones, "strikes", "strikes")
-    pointed = with_radius(pointed).assign(deaths=deaths_of(pointed))
-    pointed = pointed.assign(radius_px=dot_radius_px(pointed["deaths"]))
-    columns = ["id", "layer", "lon", "lat", "radius_m", "radius_px", "deaths", "tip_title", "tip_body"]
-    rows = records(pointed, columns)
     labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + "\n(area only)")
-    return [
+    layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id="strike-zones",
@@ -179,6 +241,15 @@ def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
             highlight_color=[255, 255, 255, 70],
         ),
         label_layer("strike-zone-labels", labels, [120, 40, 0, 255], size=12, bold=True),
+    ]
+    if len(pointed) > AGGREGATE_ABOVE:
+        layers.append(cell_layer("strike-cells", grid_cells(pointed, "strikes", "strikes"), style.STRIKE))
+        return layers, [aggregated_notice(len(pointed), "strikes")]
+    pointed = with_radius(tip_fields(pointed, "strikes")).assign(deaths=deaths_of(pointed))
+    pointed = pointed.assign(radius_px=dot_radius_px(pointed["deaths"]))
+    columns = ["id", "layer", "lon", "lat", "radius_m", "radius_px", "deaths", "tip_title", "tip_body"]
+    rows = records(pointed, columns)
+    layers += [
         uncertainty_layer("strike-areas", rows, style.STRIKE),
         pdk.Layer(
             "ScatterplotLayer",
@@ -195,54 +266,61 @@ def strike_layers(strikes: gpd.GeoDataFrame, zones) -> list[pdk.Layer]:
             auto_highlight=True,
         ),
     ]
+    return layers, []
 
 
-def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of) -> list[pdk.Layer]:
+def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of):
     """Deployments, sites or events: dots with glyphs and uncertainty circles;
     zone totals (outlined, labelled) for those with no position."""
-    pointed, zonal = split_by_placement(tip_fields(frame, layer))
+    pointed, zonal = split_by_placement(frame)
     features = zone_totals(zonal, zones, layer, noun)
-    pointed = with_radius(pointed)
+    zone_layer = pdk.Layer(
+        "GeoJsonLayer",
+        id=f"{layer}-zones",
+        data={"type": "FeatureCollection", "features": features},
+        get_fill_color=[0, 0, 0, 0],
+        get_line_color=[90, 90, 90, 90],
+        line_width_min_pixels=1,
+        stroked=True,
+        filled=True,
+        pickable=True,
+    )
+    if len(pointed) > AGGREGATE_ABOVE:
+        cells = cell_layer(f"{layer}-cells", grid_cells(pointed, layer, noun), style.GREY)
+        return [cells, zone_layer], [aggregated_notice(len(pointed), noun)]
+    pointed = with_radius(tip_fields(pointed, layer))
+    styled = pointed[[c for c in ("asset_type", "status", "kind") if c in pointed.columns]].to_dict("records")
     pointed = pointed.assign(
-        colour=[list(colour_of(r)) + [235] for r in pointed.to_dict("records")],
-        glyph=[glyph_of(r) for r in pointed.to_dict("records")],
-        filled=[bool(filled_of(r)) for r in pointed.to_dict("records")],
+        colour=[list(colour_of(r)) + [235] for r in styled],
+        glyph=[glyph_of(r) for r in styled],
+        filled=[bool(filled_of(r)) for r in styled],
         rough=(pointed["geo_precision"] == 3).tolist(),
     )
     columns = ["id", "layer", "lon", "lat", "radius_m", "colour", "glyph", "filled", "rough",
                "tip_title", "tip_body"]  # fmt: skip
     rows = records(pointed, columns)
-    precise = [r for r in rows if not r["rough"]]
+    glyphs = [{"lon": r["lon"], "lat": r["lat"], "glyph": r["glyph"]} for r in rows if not r["rough"]]
     return [
         uncertainty_layer(f"{layer}-areas", rows, style.GREY),
         pdk.Layer(
             "ScatterplotLayer",
             id=layer,
-            data=precise,
+            data=[{k: v for k, v in r.items() if k not in ("radius_m", "glyph")} for r in rows],
             get_position=["lon", "lat"],
             get_radius=6,
             radius_units="'pixels'",
-            get_fill_color="filled ? colour : [255, 255, 255, 200]",
-            get_line_color="colour",
+            # a rough position (precision 3) is a faint ring to point at, never a crisp dot
+            get_fill_color="rough ? [255, 255, 255, 0] : (filled ? colour : [255, 255, 255, 200])",
+            get_line_color="rough ? [120, 120, 120, 90] : colour",
             line_width_min_pixels=2.5,
             stroked=True,
             filled=True,
             pickable=True,
             auto_highlight=True,
         ),
-        label_layer(f"{layer}-glyphs", precise, [20, 20, 20, 255], bold=True, offset=(0, -14), field="glyph"),
-        pdk.Layer(
-            "GeoJsonLayer",
-            id=f"{layer}-zones",
-            data={"type": "FeatureCollection", "features": features},
-            get_fill_color=[0, 0, 0, 0],
-            get_line_color=[90, 90, 90, 90],
-            line_width_min_pixels=1,
-            stroked=True,
-            filled=True,
-            pickable=True,
-        ),
-    ]
+        label_layer(f"{layer}-glyphs", glyphs, [20, 20, 20, 255], bold=True, offset=(0, -14), field="glyph"),
+        zone_layer,
+    ], []
 
 
 def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
@@ -336,29 +414,33 @@ def site_style(row):
     return style.SITE_STATUS[row["status"]]
 
 
+@dataclass(frozen=True)
+class MapSpec:
+    """The deck, and what a reader must be told about it (aggregation)."""
+
+    deck: pdk.Deck
+    notices: tuple[str, ...] = ()
+
+
 def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
-               selected: dict | None = None, basemap: dict | None = None) -> pdk.Deck:  # fmt: skip
+               selected: dict | None = None, basemap: dict | None = None) -> MapSpec:  # fmt: skip
     """A new Deck for this run (Streamlit mutates the one it is given), with the
     same initial view every time so the map keeps its place while filtering."""
-    # sea-area fills first, land over them (so land is never tinted), then marks
-    layers: list[pdk.Layer] = []
-    if "deployments" in selection:
-        layers += point_layers(
-            selection["deployments"], zones, "deployments", "deployments",
-            lambda r: style.DEPLOYMENT, lambda r: style.ASSET_GLYPHS[r["asset_type"]], lambda r: True,
-        )  # fmt: skip
-    if "sites" in selection:
-        layers += point_layers(
-            selection["sites"], zones, "sites", "sites",
-            lambda r: site_style(r)[0], lambda r: site_style(r)[2], lambda r: site_style(r)[1],
-        )  # fmt: skip
-    if "events" in selection:
-        layers += point_layers(
-            selection["events"], zones, "events", "events",
-            lambda r: style.EVENT_KINDS[r["kind"]][0], lambda r: style.EVENT_KINDS[r["kind"]][1], lambda r: True,
-        )  # fmt: skip
+    parts = []
+    styles = {
+        "deployments": (lambda r: style.DEPLOYMENT, lambda r: style.ASSET_GLYPHS[r["asset_type"]], lambda r: True),
+        "sites": (lambda r: site_style(r)[0], lambda r: site_style(r)[2], lambda r: site_style(r)[1]),
+        "events": (lambda r: style.EVENT_KINDS[r["kind"]][0], lambda r: style.EVENT_KINDS[r["kind"]][1],
+                   lambda r: True),
+    }  # fmt: skip
+    for layer, (colour_of, glyph_of, filled_of) in styles.items():
+        if layer in selection:
+            parts.append(point_layers(selection[layer], zones, layer, layer, colour_of, glyph_of, filled_of))
     if "strikes" in selection:
-        layers += strike_layers(selection["strikes"], zones)
+        parts.append(strike_layers(selection["strikes"], zones))
+    layers = [layer for part, _ in parts for layer in part]
+    notices = tuple(notice for _, part_notices in parts for notice in part_notices)
+    # sea-area fills first, land over them (so land is never tinted), then marks
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
     layers = fills + base_layers(land_url, zones) + [layer for layer in layers if layer not in fills]
     layers.append(no_position_labels(fills, zones))
@@ -368,13 +450,14 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
     options: dict = {"map_provider": None}
     if basemap:
         options = {"map_provider": basemap["provider"], "map_style": basemap["style"], "api_keys": basemap.get("keys")}
-    return pdk.Deck(
+    deck = pdk.Deck(
         layers=layers,
         initial_view_state=INITIAL_VIEW,
         tooltip=TOOLTIP,
         parameters={"clearColor": [c / 255 for c in SEA] + [1]},
         **options,
     )
+    return MapSpec(deck, notices)
 
 
 def legend_entries() -> list[dict]:

@@ -17,7 +17,7 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from geo.dates import interval
+from geo.dates import intervals
 from geo.schema import LAYERS
 from geo.zones import Zones
 
@@ -68,8 +68,7 @@ def sites_as_of(sites: gpd.GeoDataFrame, status: pd.DataFrame, when: date | None
     """Each site with its latest status on or before `when` (all history when
     None), its date and note; sites with no status yet by then are left out.
     A month-only status counts from the month's first day."""
-    status = status.copy()
-    status["status_from"] = status["date"].map(lambda d: pd.Timestamp(interval(d)[0]))
+    status = status.assign(status_from=intervals(status["date"])[0])
     if when is not None:
         status = status[status["status_from"] <= pd.Timestamp(when)]
     latest = status.sort_values(["site_id", "status_from"], kind="stable").groupby("site_id").tail(1)

@@ -202,7 +202,7 @@ class Table:
 STRIKES = Table(
     "strikes.csv",
     (
-        Column("id", "id", pattern=r"S\d{3}"),
+        Column("id", "id", pattern=r"S\d{3,}"),
         Column("date", "date"),
         Column("date_precision", "choice", choices=DATE_PRECISION),
         *LOCATION,
@@ -223,7 +223,7 @@ STRIKES = Table(
 DEPLOYMENTS = Table(
     "deployments.csv",
     (
-        Column("id", "id", pattern=r"D\d{3}"),
+        Column("id", "id", pattern=r"D\d{3,}"),
         Column("asset", "text"),
         Column("asset_type", "choice", choices=ASSET_TYPES),
         Column("unit", "text", required=False),
@@ -263,7 +263,7 @@ SITE_STATUS = Table(
 EVENTS = Table(
     "events.csv",
     (
-        Column("id", "id", pattern=r"E\d{3}"),
+        Column("id", "id", pattern=r"E\d{3,}"),
         Column("date", "day_or_month"),
         Column("kind", "choice", choices=EVENT_KINDS),
         Column("title", "text"),

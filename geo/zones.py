@@ -9,6 +9,7 @@ specific one: a zone when the point lies in one, else its region.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -45,15 +46,29 @@ class Zones:
     def ids(self) -> list[str]:
         return list(self.frame.index)
 
-    @property
+    @cached_property
     def regions(self) -> gpd.GeoDataFrame:
         return self.frame[self.frame["kind"] == "region"]
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return dict(zip(self.frame["id"], self.frame["name"]))
+
+    @cached_property
+    def _region_names(self) -> dict[str, str]:
+        return dict(zip(self.frame["id"], self.frame["region"]))
+
+    @cached_property
+    def _references(self) -> dict[str, tuple[float, float]]:
+        return {
+            z: (float(x), float(y)) for z, x, y in zip(self.frame["id"], self.frame["ref_lon"], self.frame["ref_lat"])
+        }
+
     def region_name(self, zone_id: str) -> str:
-        return self.frame.at[zone_id, "region"]
+        return self._region_names[zone_id]
 
     def name(self, zone_id: str) -> str:
-        return self.frame.at[zone_id, "name"]
+        return self._names[zone_id]
 
     def region_of(self, lon, lat) -> np.ndarray:
         """Region name of each point, '' where a point lies in no region."""
@@ -76,8 +91,7 @@ class Zones:
         return out
 
     def reference_point(self, zone_id: str) -> tuple[float, float]:
-        row = self.frame.loc[zone_id]
-        return float(row["ref_lon"]), float(row["ref_lat"])
+        return self._references[zone_id]
 
     def radius_km(self, zone_id: str) -> float:
         """How far the zone reaches from its reference point: the honest
