@@ -80,7 +80,7 @@ def run_export(args, catalog) -> int:
     if args.layer == "all":
         args.output.write_bytes(zip_all(catalog, flt))
     else:
-        args.output.write_text(layer_geojson(catalog, args.layer, flt), encoding="utf-8")
+        args.output.write_bytes(layer_geojson(catalog, args.layer, flt))
     print(f"wrote {args.output}")
     return 0
 

@@ -9,13 +9,13 @@ the URLs of its sources so an exported file stands on its own.
 from __future__ import annotations
 
 import io
-import json
 import math
 import zipfile
 from datetime import date, datetime
 
 import geopandas as gpd
 import numpy as np
+import orjson
 import pandas as pd
 import shapely
 
@@ -42,33 +42,63 @@ def plain(value):
     return value
 
 
+def column_values(column: pd.Series) -> list:
+    """A whole column as JSON-ready values, converted at once (a per-cell
+    conversion costs seconds at a hundred thousand features)."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        text = column.dt.strftime("%Y-%m-%d")
+        return text.astype(object).where(column.notna(), None).tolist()
+    if pd.api.types.is_float_dtype(column):
+        return [None if math.isnan(v) else v for v in column.to_numpy(dtype=float).tolist()]
+    if pd.api.types.is_integer_dtype(column) and not column.hasnans:
+        return column.to_numpy(dtype="int64").tolist()
+    if pd.api.types.is_bool_dtype(column):
+        return column.astype(bool).tolist()
+    values = column.astype(object).where(column.notna(), None).tolist()
+    return [plain(v) for v in values] if pd.api.types.is_integer_dtype(column) else values
+
+
 def source_urls(ids: str, sources: pd.DataFrame) -> str:
     return " ".join(sources.at[i, "url"] for i in ids.split(SOURCE_SEPARATOR) if i in sources.index)
 
 
+def geometries(frame: gpd.GeoDataFrame) -> list[dict]:
+    rounded = shapely.set_precision(frame.geometry.values, 10**-COORDINATE_DECIMALS)
+    if len(rounded) and shapely.get_type_id(rounded).max() == 0:  # points only: the fast path
+        coords = shapely.get_coordinates(rounded).tolist()
+        return [{"type": "Point", "coordinates": xy} for xy in coords]
+    return [shapely.geometry.mapping(g) for g in rounded]
+
+
 def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> dict:
     """An RFC 7946 FeatureCollection (lon, lat in WGS 84; no crs member)."""
-    frame = frame.to_crs(4326) if frame.crs is not None else frame
-    columns = [c for c in frame.columns if c != frame.geometry.name]
-    rounded = shapely.set_precision(frame.geometry.values, 10**-COORDINATE_DECIMALS)
-    features = []
-    for geometry, record in zip(rounded, frame[columns].itertuples(index=False, name=None)):
-        props = {name: plain(value) for name, value in zip(columns, record)}
-        if sources is not None and props.get("sources"):
-            props["source_urls"] = source_urls(props["sources"], sources)
-        features.append({"type": "Feature", "properties": props, "geometry": shapely.geometry.mapping(geometry)})
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    names = [c for c in frame.columns if c != frame.geometry.name]
+    columns = [column_values(frame[name]) for name in names]
+    if sources is not None and "sources" in names:
+        cited = frame["sources"].astype(object)
+        urls = {ids: source_urls(ids, sources) for ids in cited.dropna().unique()}
+        names.append("source_urls")
+        columns.append([urls.get(ids) for ids in cited.tolist()])
+    features = [
+        {"type": "Feature", "properties": dict(zip(names, values)), "geometry": geometry}
+        for geometry, values in zip(geometries(frame), zip(*columns) if columns else [()] * len(frame))
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
-def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> str:
-    return json.dumps(feature_collection(frame, sources), ensure_ascii=False, allow_nan=False)
+def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> bytes:
+    """UTF-8 GeoJSON. orjson writes a hundred thousand features in a fraction
+    of a second (the standard json module needs several); NaN becomes null."""
+    return orjson.dumps(feature_collection(frame, sources))
 
 
 def zones_frame(catalog) -> gpd.GeoDataFrame:
     return catalog.zones.frame.reset_index(drop=True)
 
 
-def layer_geojson(catalog, layer: str, flt: Filter) -> str:
+def layer_geojson(catalog, layer: str, flt: Filter) -> bytes:
     """One layer of the filtered view as GeoJSON text ('zones' is not filtered)."""
     if layer == "zones":
         return to_geojson(zones_frame(catalog))

@@ -38,7 +38,7 @@ def test_feature_collection_is_rfc7946(layer):
     fc = feature_collection(layer, SOURCES)
     assert fc["type"] == "FeatureCollection" and "crs" not in fc
     first = fc["features"][0]
-    assert first["geometry"] == {"type": "Point", "coordinates": (-105.04, 11.73)}
+    assert first["geometry"] == {"type": "Point", "coordinates": [-105.04, 11.73]}
     assert first["properties"]["date"] == "2025-09-02"
     assert first["properties"]["killed"] == 11 and isinstance(first["properties"]["killed"], int)
     assert first["properties"]["source_urls"] == "https://a.example/1 https://b.example/2"
@@ -48,7 +48,7 @@ def test_feature_collection_is_rfc7946(layer):
 
 def test_geojson_round_trips_through_geopandas(layer, tmp_path):
     path = tmp_path / "strikes.geojson"
-    path.write_text(to_geojson(layer, SOURCES), encoding="utf-8")
+    path.write_bytes(to_geojson(layer, SOURCES))
     json.loads(path.read_text(encoding="utf-8"))  # strict JSON: no NaN
     back = gpd.read_file(path)
     assert list(back["id"]) == ["S001", "S002"]
@@ -96,7 +96,7 @@ def test_real_layers_round_trip_with_nothing_lost(layer, tmp_path):
     from geo.export import layer_geojson
 
     path = tmp_path / f"{layer}.geojson"
-    path.write_text(layer_geojson(load_catalog(), layer, Filter()), encoding="utf-8")
+    path.write_bytes(layer_geojson(load_catalog(), layer, Filter()))
     written = json.loads(path.read_text(encoding="utf-8"))["features"]
     back = gpd.read_file(path)
     assert len(back) == len(written) > 0
