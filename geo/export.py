@@ -63,10 +63,11 @@ def source_urls(ids: str, sources: pd.DataFrame) -> str:
 
 
 def geometries(frame: gpd.GeoDataFrame) -> list[dict]:
-    rounded = shapely.set_precision(frame.geometry.values, 10**-COORDINATE_DECIMALS)
-    if len(rounded) and shapely.get_type_id(rounded).max() == 0:  # points only: the fast path
-        coords = shapely.get_coordinates(rounded).tolist()
+    shapes = frame.geometry.values
+    if len(shapes) and shapely.get_type_id(shapes).max() == 0:  # points only: the fast path
+        coords = np.round(shapely.get_coordinates(shapes), COORDINATE_DECIMALS).tolist()
         return [{"type": "Point", "coordinates": xy} for xy in coords]
+    rounded = shapely.set_precision(shapes, 10**-COORDINATE_DECIMALS)
     return [shapely.geometry.mapping(g) for g in rounded]
 
 

@@ -45,13 +45,14 @@ def free_port() -> int:
 class Server:
     """`streamlit run dashboard.py` on loopback, stopped when the test ends."""
 
-    def __init__(self, env: dict | None = None):
+    def __init__(self, env: dict | None = None, script: str = "dashboard.py"):
+        self.started = time.perf_counter()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = ARTIFACTS / f"streamlit-{self.port}.log"
         ARTIFACTS.mkdir(exist_ok=True)
         command = [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+            sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
             "--server.address", "127.0.0.1", "--server.port", str(self.port),
             "--browser.gatherUsageStats", "false",
         ]  # fmt: skip
@@ -61,7 +62,12 @@ class Server:
         )  # fmt: skip
         self.wait_healthy()
 
-    def wait_healthy(self, timeout: float = 90.0) -> None:
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, from /proc."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+    def wait_healthy(self, timeout: float = 180.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
