@@ -357,7 +357,7 @@ def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, of
         font_weight=700 if bold else 400,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
-        font_settings={"sdf": True},
+        font_settings={"sdf": False},
         pickable=False,
     )
 
