@@ -58,7 +58,9 @@ CANVAS_DIGEST = """() => {
 
 def painted(page) -> float:
     """performance.now() once the browser has painted twice more."""
-    return page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))")
+    return page.evaluate(
+        "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
+    )
 
 
 def wait_for_drawn_map(page, timeout: float) -> None:

@@ -113,3 +113,12 @@ def test_real_layers_round_trip_with_nothing_lost(layer, tmp_path):
                 assert float(got) == pytest.approx(value), (layer, name)
             else:
                 assert str(got) == str(value), (layer, name)
+
+
+def test_chunked_export_equals_one_piece(layer, monkeypatch):
+    import geo.export as export
+
+    whole = json.loads(to_geojson(layer, SOURCES))
+    monkeypatch.setattr(export, "EXPORT_CHUNK", 1)
+    assert json.loads(to_geojson(layer, SOURCES)) == whole
+    assert json.loads(to_geojson(layer.iloc[:0], SOURCES)) == {"type": "FeatureCollection", "features": []}
