@@ -22,6 +22,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +30,7 @@ from pathlib import Path
 from benchmarks.synthetic import make_dataset
 
 REPO = Path(__file__).resolve().parent.parent
-WORK = Path(os.environ.get("BENCH_DIR", "/tmp/campaign-map-bench"))
+WORK = Path(os.environ.get("BENCH_DIR") or Path(tempfile.gettempdir()) / "campaign-map-bench")
 NAIVE_BROWSER_MAX = 100_000  # above this the naive spec passes Streamlit's 200 MB message limit
 CHANGES = ["October 2025", "January 2026", "Whole campaign", "March 2026"]
 
@@ -51,7 +52,10 @@ CANVAS_DIGEST = """() => {
   ctx.drawImage(src, 0, 0, 96, 64);
   const d = ctx.getImageData(0, 0, 96, 64).data;
   let h = 0, colours = new Set();
-  for (let i = 0; i < d.length; i += 4) { h = (h * 31 + d[i] * 7 + d[i + 1] * 13 + d[i + 2]) >>> 0; colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]); }
+  for (let i = 0; i < d.length; i += 4) {
+    h = (h * 31 + d[i] * 7 + d[i + 1] * 13 + d[i + 2]) >>> 0;
+    colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
+  }
   return colours.size + ':' + h;
 }"""
 
