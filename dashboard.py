@@ -47,9 +47,14 @@ def data_span(catalog: Catalog) -> tuple[date, date]:
     return catalog.first_record, catalog.latest_record
 
 
+WIDGET_KEYS = ("dates", "places", "layers", "quick")
+
+
 def init_state(catalog: Catalog) -> None:
-    """First run of a session: the widgets start from the URL's filter."""
-    if st.session_state.get("_initialised"):
+    """The widgets start from the URL's filter: on a session's first run, and
+    again after a run that did not draw them (Streamlit then forgets their
+    state; the URL, left alone meanwhile, still holds the filter)."""
+    if all(key in st.session_state for key in WIDGET_KEYS):
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     parsed = from_params(params, catalog.zones)
@@ -71,7 +76,6 @@ def init_state(catalog: Catalog) -> None:
         layers=list(parsed.filter.layers),
         selected=record_id,
         _warnings=warnings,
-        _initialised=True,
     )
     ranges = periods.quick_ranges(first, latest)
     st.session_state["quick"] = periods.label_of(ranges, *current_range(catalog)) or CUSTOM
@@ -80,6 +84,8 @@ def init_state(catalog: Catalog) -> None:
 def current_range(catalog: Catalog) -> tuple[date | None, date | None]:
     """The chosen range, with the whole span written as (None, None)."""
     dates = st.session_state.get("dates") or data_span(catalog)
+    if isinstance(dates, date):  # a single day, or the first click of a range
+        dates = (dates,)
     start, end = (dates[0], dates[-1]) if len(dates) else data_span(catalog)
     return (None, None) if (start, end) == data_span(catalog) else (start, end)
 

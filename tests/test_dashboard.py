@@ -6,12 +6,14 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st_hyp
 from streamlit.testing.v1 import AppTest
 
 from geo import stats
 from geo.catalog import load_catalog
 from geo.query import Filter, select
-from tests.conftest import REPO, edit_csv
+from tests.conftest import REPO, edit_csv, read_cell
 
 TIMEOUT = 120
 
@@ -123,3 +125,39 @@ def test_invalid_data_shows_the_problems_not_a_traceback(data_copy, monkeypatch)
     assert "did not pass validation" in at.error[0].value
     problems = at.dataframe[0].value
     assert list(problems.iloc[0][["row", "column"]]) == [2, "killed"]
+
+
+query_values = st_hyp.text(alphabet=st_hyp.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=25)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st_hyp.dictionaries(
+        st_hyp.sampled_from(["start", "end", "region", "layers", "id"]),
+        st_hyp.one_of(query_values, st_hyp.sampled_from(["2025-10-01", "caribbean", "strikes,sites", "S011"])),
+        max_size=5,
+    )
+)
+def test_the_page_comes_up_whatever_the_link(params):
+    """Arbitrary query strings: the page always renders figures, at most with warnings."""
+    at = run(params)
+    assert not at.exception
+    assert not at.error
+    assert len(at.metric) == 6
+
+
+def test_an_edited_data_file_is_used_at_the_next_rerun(data_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(data_copy))
+    at = run()
+    killed = metrics(at)["Killed"]
+    strikes = data_copy / "strikes.csv"
+    edit_csv(strikes, 2, "killed", str(int(read_cell(strikes, 2, "killed")) + 5))
+    at.run()
+    assert metrics(at)["Killed"] == killed + 5
+    edit_csv(strikes, 2, "killed", "minus one")
+    at.run()
+    assert not at.exception and "did not pass validation" in at.error[0].value
+    assert not at.metric, "figures of the last good data must not be mixed with the bad"
+    edit_csv(strikes, 2, "killed", "0")
+    at.run()
+    assert not at.error and metrics(at)["Killed"] == killed - int(read_cell(REPO / "data" / "strikes.csv", 2, "killed"))

@@ -6,6 +6,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hyp
 from shapely.geometry import Point
 
 from geo.export import export_name, feature_collection, to_csv, to_geojson
@@ -122,3 +124,41 @@ def test_chunked_export_equals_one_piece(layer, monkeypatch):
     monkeypatch.setattr(export, "EXPORT_CHUNK", 1)
     assert json.loads(to_geojson(layer, SOURCES)) == whole
     assert json.loads(to_geojson(layer.iloc[:0], SOURCES)) == {"type": "FeatureCollection", "features": []}
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    start=hyp.dates(date(2025, 8, 1), date(2026, 7, 1)),
+    days=hyp.integers(0, 300),
+    places=hyp.lists(
+        hyp.sampled_from(
+            ["caribbean", "eastern_pacific", "western_atlantic", "off_venezuela", "sw_of_mexico", "off_central_america"]
+        ),
+        max_size=2,
+        unique=True,
+    ),  # fmt: skip
+    layer=hyp.sampled_from(["strikes", "deployments", "sites", "events"]),
+)
+def test_any_filtered_export_round_trips(tmp_path_factory, start, days, places, layer):
+    """Random filters: what geopandas reads back has the same ids, values and geometry."""
+    from datetime import timedelta
+
+    from geo.catalog import load_catalog
+    from geo.export import layer_geojson
+    from geo.query import select
+
+    catalog = load_catalog()
+    flt = Filter(start, start + timedelta(days=days), tuple(places))
+    want = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
+    path = tmp_path_factory.mktemp("export") / f"{layer}.geojson"
+    path.write_bytes(layer_geojson(catalog, layer, flt))
+    written = json.loads(path.read_bytes())["features"]
+    assert [f["properties"]["id"] for f in written] == list(want["id"])
+    if not written:
+        return
+    back = gpd.read_file(path)
+    assert list(back["id"]) == list(want["id"])
+    assert back.geometry.x.round(6).tolist() == want.geometry.x.round(6).tolist()
+    assert back.geometry.y.round(6).tolist() == want.geometry.y.round(6).tolist()
+    for column in ("geo_precision", "uncertainty_km", "sources", "region", "zone"):
+        assert [str(v) for v in back[column]] == [str(v) for v in want[column]], column

@@ -9,6 +9,8 @@ import os
 import shutil
 from datetime import date
 
+import pytest
+
 from geo import stats
 from geo.catalog import load_catalog
 from geo.mapview import INITIAL_VIEW
@@ -143,3 +145,52 @@ def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
     assert metric(page, "Strikes") == str(
         expected(Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",)))["strikes"]
     )
+
+
+@pytest.fixture(scope="module")
+def poisoned_server(browser, tmp_path_factory):
+    from tests.browser.conftest import Server
+    from tests.poison import poisoned_copy
+
+    data = poisoned_copy(tmp_path_factory.mktemp("poisoned"))
+    running = Server(env={"GEO_DATA_DIR": str(data)})
+    yield running
+    running.stop()
+
+
+INJECTED = """() => ({
+  xss: window.__xss === undefined ? null : window.__xss,
+  images: document.querySelectorAll('img[src="x"]').length,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('__xss')).length,
+  bold: [...document.querySelectorAll('b')].filter(b => b.textContent === 'bold').length,
+  javascriptLinks: document.querySelectorAll('a[href^="javascript"]').length,
+})"""
+CLEAN = {"xss": None, "images": 0, "scripts": 0, "bold": 0, "javascriptLinks": 0}
+
+
+def test_markup_in_the_data_shows_as_text_and_runs_nothing(page, poisoned_server):
+    from tests.poison import PAYLOAD
+
+    catalog = load_catalog()
+    deployments = catalog.deployments
+    target = deployments[(deployments["placed_at"] == "reported point") & (deployments["geo_precision"] <= 2)].iloc[0]
+    page.goto(f"{poisoned_server.url}/?id={target['id']}")
+    wait_for_map(page)
+    heading = page.locator("h4", has_text=target["id"])
+    heading.wait_for()
+    assert "<img src=x" in heading.inner_text()  # the markup is shown, as text
+    assert page.get_by_text("window.__xss=2", exact=False).count() >= 1
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    box = canvas.bounding_box()
+    x, y = pixel_of(target["lon"], target["lat"], box["width"], box["height"])
+    page.wait_for_timeout(1500)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.filter(has_text="<img").wait_for(timeout=15_000)
+    assert page.evaluate("() => document.querySelector('.deck-tooltip img, .deck-tooltip script')") is None
+    for tab in page.get_by_role("tab").all():
+        tab.click()
+    wait_idle(page)
+    assert page.evaluate(INJECTED) == CLEAN
+    assert PAYLOAD[:20] in page.locator("body").inner_text() or page.get_by_text("<img src=x").count() >= 1
+    assert page.errors == []

@@ -1,0 +1,116 @@
+"""The corpus of malformed data: one case per kind of mistake a data editor
+makes, each applied to a copy of the real data and run through
+`python -m geo validate`, which must fail and name file, row, column and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from tests.conftest import edit_csv, read_cell
+
+
+def first_pointed(path: Path) -> int:
+    line = 2
+    while read_cell(path, line, "lon") == "":
+        line += 1
+    return line
+
+
+def swap(path: Path, line: int) -> None:
+    lon, lat = read_cell(path, line, "lon"), read_cell(path, line, "lat")
+    edit_csv(path, line, "lon", lat)
+    edit_csv(path, line, "lat", lon)
+
+
+def replace_line(path: Path, line: int, text: str) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line - 1] = text
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def on_land(path: Path) -> int:
+    line = first_pointed(path)
+    edit_csv(path, line, "lon", "-84.0")  # inland Costa Rica
+    edit_csv(path, line, "lat", "10.0")
+    edit_csv(path, line, "zone", "eastern_pacific")
+    return line
+
+
+def wrong_region(path: Path) -> int:
+    line = first_pointed(path)
+    edit_csv(path, line, "region", "Caribbean Sea")
+    edit_csv(path, line, "zone", "caribbean")
+    return line
+
+
+# name: (file, change -> line it breaks, expected column, words of the reason)
+CASES = {
+    "unparseable date": ("strikes.csv", lambda p: edit_csv(p, 2, "date", "2 Sept 2025") or 2, "date", "not a date"),
+    "impossible date": ("events.csv", lambda p: edit_csv(p, 3, "date", "2025-02-30") or 3, "date", "not a real date"),
+    "latitude out of range": ("strikes.csv", lambda p: edit_csv(p, first_pointed(p), "lat", "123.4")
+                              or first_pointed(p), "lat", "out of range"),
+    "longitude out of range": ("sites.csv", lambda p: edit_csv(p, 2, "lon", "-265.6") or 2, "lon", "out of range"),
+    "lat and lon swapped": ("strikes.csv", lambda p: swap(p, first_pointed(p)) or first_pointed(p), "lat", "swapped"),
+    "strike on land": ("strikes.csv", on_land, "lat", "is on land"),
+    "unknown region": ("deployments.csv", lambda p: edit_csv(p, 2, "region", "Gulf of Mexico") or 2, "region",
+                       "not one of"),
+    "unknown zone": ("events.csv", lambda p: edit_csv(p, 2, "zone", "off_cuba") or 2, "zone", "unknown zone"),
+    "region disagrees with the point": ("strikes.csv", wrong_region, "region", "not in the stated region"),
+    "duplicate id": ("deployments.csv", lambda p: edit_csv(p, 3, "id", read_cell(p, 2, "id")) or 3, "id",
+                     "is used again"),
+    "unknown source id": ("events.csv", lambda p: edit_csv(p, 2, "sources", "SRC-9999") or 2, "sources",
+                          "not in the register"),
+    "missing source": ("sites.csv", lambda p: edit_csv(p, 2, "sources", "") or 2, "sources", "empty but required"),
+    "malformed source id": ("tallies.csv", lambda p: edit_csv(p, 2, "sources", "AP") or 2, "sources",
+                            "not a source id"),
+    "negative count": ("strikes.csv", lambda p: edit_csv(p, 2, "presumed_dead", "-2") or 2, "presumed_dead",
+                       "negative"),
+    "more fates than survivors": ("strikes.csv", lambda p: edit_csv(p, 2, "rescued", "40") or 2, "survivors",
+                                  "exceed survivors"),
+    "end before start": ("deployments.csv", lambda p: (edit_csv(p, 2, "start", "2025-09-10"),
+                         edit_csv(p, 2, "end", "2025-09-01")) and 2, "end", "before start"),
+    "status for an unknown site": ("site_status.csv", lambda p: edit_csv(p, 2, "site_id", "B999") or 2, "site_id",
+                                   "not in sites.csv"),
+    "missing column": ("tallies.csv", lambda p: (p.write_text(p.read_text(encoding="utf-8").replace(
+                       ",known_difference,", ",", 1), encoding="utf-8"), 1)[1], "known_difference", "missing"),
+    "unknown column": ("sites.csv", lambda p: replace_line(p, 1, p.read_text(encoding="utf-8").splitlines()[0]
+                       + ",extra\n") or 1, "extra", "unknown column"),
+    "row with too many values": ("strikes.csv", lambda p: replace_line(p, 3, p.read_text(encoding="utf-8")
+                                 .splitlines()[2] + ",x\n") or 3, "", "values, the header has"),
+    "byte-order mark": ("events.csv", lambda p: (p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes()), 1)[1], "",
+                        "byte-order mark"),
+    "latin-1 encoding": ("sites.csv", lambda p: (p.write_bytes(p.read_text(encoding="utf-8").encode("latin-1",
+                         "replace")), None)[1], "", "is not UTF-8"),
+    "UTF-16 encoding": ("deployments.csv", lambda p: (p.write_bytes(p.read_text(encoding="utf-8")
+                        .encode("utf-16")), 1)[1], "", "is not UTF-8"),
+    "empty file": ("strikes.csv", lambda p: (p.write_bytes(b""), 0)[1], "", "file is empty"),
+    "missing file": ("events.csv", lambda p: p.unlink() or 0, "", "file is missing"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_kind_of_bad_data_is_named(name, data_copy, capsys):
+    file, change, column, words = CASES[name]
+    path = data_copy.parent / "seeds" / file if file == "sources.csv" else data_copy / file
+    line = change(path)
+    assert main(["validate", "--data-dir", str(data_copy)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    ours = [ln for ln in lines if f"{file}:" in ln]
+    matching = [ln for ln in ours if words in ln and f": {column or '-'}: " in ln]
+    assert matching, f"{name}: no line for {file} {column} '{words}' in {ours}"
+    if line is not None:
+        assert any(f"{file}:{line}: " in ln for ln in matching), (name, line, matching)
+
+
+def test_nothing_is_dropped_silently(data_copy, capsys):
+    """Several mistakes at once: each is named, and the data is refused whole."""
+    for name in ("negative count", "unknown zone", "duplicate id", "missing source"):
+        file, change, _, _ = CASES[name]
+        change(data_copy / file)
+    assert main(["validate", "--data-dir", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") >= 4
+    assert main(["stats", "--data-dir", str(data_copy)]) == 1  # no figures from refused data
