@@ -47,6 +47,8 @@ def test_the_page_loads_offline_and_draws_the_map(page, server):
     colours = set(page.evaluate(PIXEL_SAMPLER))
     assert len(colours) > 5, "the map canvas looks blank"
     whole = ARTIFACTS / "dashboard.png"
+    page.locator("h1").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
     page.screenshot(path=str(whole))
     readme_shot = REPO / "docs" / "dashboard.png"
     if os.environ.get("UPDATE_SCREENSHOT") == "1" or not readme_shot.exists():
