@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.dates import interval, intervals
+from geo.dates import intervals
 from geo.paths import DataPaths
 from geo.problems import DataError
 from geo.schema import DATA_TABLES, SOURCES, Table
@@ -52,18 +52,18 @@ class Catalog:
     def layer(self, name: str) -> gpd.GeoDataFrame:
         return getattr(self, name)
 
-    @property
+    @cached_property
     def latest_record(self) -> date:
         """The latest date any record speaks of: how current the data is."""
         candidates = [
             self.strikes["first_date"].max(),
             self.deployments["first_date"].max(),
             self.events["first_date"].max(),
-            *(pd.Timestamp(interval(d)[0]) for d in self.site_status["date"]),
+            intervals(self.site_status["date"])[0].max(),
         ]
         return max(c for c in candidates if pd.notna(c)).date()
 
-    @property
+    @cached_property
     def first_record(self) -> date:
         return self.strikes["first_date"].min().date()
 

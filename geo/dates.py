@@ -3,25 +3,12 @@ interval from its first to its last day, so filters never claim more."""
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
 import pandas as pd
 
 
-def interval(value: str | date) -> tuple[date, date]:
-    """First and last day that a 'YYYY-MM-DD' or 'YYYY-MM' value (or a date) can mean."""
-    if isinstance(value, date):
-        return value, value
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:])
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    day = date.fromisoformat(value)
-    return day, day
-
-
 def intervals(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Vectorised `interval`: first and last days (datetime64; NaT where empty)."""
+    """First and last day each 'YYYY-MM-DD' or 'YYYY-MM' value can mean
+    (datetime64; NaT where empty). Dates already parsed stand for themselves."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return values, values
     text = values.astype("string")
@@ -29,7 +16,3 @@ def intervals(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     first = pd.to_datetime(text.where(~month, text + "-01"), format="%Y-%m-%d", errors="coerce")
     last = first.where(~month, first + pd.offsets.MonthEnd(0))
     return first, last
-
-
-def precision(value: str) -> str:
-    return "month" if len(value) == 7 else "day"

@@ -357,7 +357,6 @@ def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, of
         font_weight=700 if bold else 400,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
-        font_settings={"sdf": False},
         pickable=False,
     )
 
@@ -494,7 +493,3 @@ def legend_entries() -> list[dict]:
                     "Translucent circle: the uncertainty of a position (km as stated by its sources); "
                     "outlined sea areas: records with no position, counted per area"})  # fmt: skip
     return entries
-
-
-def spec_size(deck: pdk.Deck) -> int:
-    return len(deck.to_json().encode("utf-8"))

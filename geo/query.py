@@ -11,7 +11,7 @@ only by its region does not match a zone: we do not know it was there).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import geopandas as gpd
@@ -28,9 +28,6 @@ class Filter:
     end: date | None = None
     places: tuple[str, ...] = ()  # region or zone ids; empty = everywhere
     layers: tuple[str, ...] = LAYERS
-
-    def with_dates(self, start: date | None, end: date | None) -> Filter:
-        return replace(self, start=start, end=end)
 
 
 @dataclass(frozen=True)

@@ -97,3 +97,21 @@ def test_no_layers_is_a_shareable_choice(tiny_zones):
     assert params == {"layers": "none"}
     parsed = from_params({"layers": ["none"]}, tiny_zones)
     assert parsed.filter.layers == () and parsed.warnings == ()
+
+
+def test_a_month_covers_the_whole_month():
+    from geo.dates import intervals
+
+    first, last = intervals(pd.Series(["2025-10", "2025-10-03", None, "2024-02"]))
+    assert [d.date().isoformat() if pd.notna(d) else None for d in first] == [
+        "2025-10-01",
+        "2025-10-03",
+        None,
+        "2024-02-01",
+    ]
+    assert [d.date().isoformat() if pd.notna(d) else None for d in last] == [
+        "2025-10-31",
+        "2025-10-03",
+        None,
+        "2024-02-29",
+    ]
