@@ -188,12 +188,16 @@ def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
     end = flt.end or catalog.latest_record
     st.subheader(f"Strikes from {start:%d %b %Y} to {end:%d %b %Y}, {md_escape(where)}")
     cols = st.columns(6)
-    cols[0].metric("Strikes", total["strikes"], help="separate strikes announced (one boat or several each)")
-    cols[1].metric("Vessels", total["vessels"], help="boats destroyed or hit")
-    cols[2].metric("Killed", total["killed"], help="killed in the strikes themselves")
-    cols[3].metric("Presumed dead", total["presumed_dead"], help="survivors lost at sea after a search was suspended")
-    cols[4].metric("Rescued", total["rescued"], help="survivors recovered alive")
-    cols[5].metric("Deaths", total["deaths"], help="killed + presumed dead, the figure most trackers publish")
+    helps = {
+        "strikes": ("Strikes", "separate strikes announced (one boat or several each)"),
+        "vessels": ("Vessels", "boats destroyed or hit"),
+        "killed": ("Killed", "killed in the strikes themselves"),
+        "presumed_dead": ("Presumed dead", "survivors lost at sea after a search was suspended"),
+        "rescued": ("Rescued", "survivors recovered alive"),
+        "deaths": ("Deaths", "killed + presumed dead, the figure most trackers publish"),
+    }
+    for col, (key, (label, words)) in zip(cols, helps.items()):
+        col.metric(label, f"{total[key]:,}", help=words)
     tally = stats.latest_tally(catalog.tallies, end)
     with st.container(border=True):
         if tally is None:
@@ -204,12 +208,12 @@ def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
         qualifier = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about "}
         st.markdown(
             f"**Latest published running total up to {end:%d %b %Y}** (whole campaign, all regions): "
-            f"{qualifier[tally['qualifier']]}**{tally['killed']}** {cmp.measure}, "
+            f"{qualifier[tally['qualifier']]}**{tally['killed']:,}** {cmp.measure}, "
             f"{md_escape(tally['publisher'])}, as of {tally['as_of']:%d %b %Y}. "
             f"It counts: {md_escape(tally['counts'])}. Source: {md_link(source['title'], source['url'])}.  \n"
-            f"**Our count to the same date:** {cmp.ours_comparable} {cmp.measure} "
-            f"({cmp.ours['killed']} killed, {cmp.ours['presumed_dead']} presumed dead)"
-            + (f"; difference {cmp.difference:+d}." if cmp.difference else "; the two agree.")
+            f"**Our count to the same date:** {cmp.ours_comparable:,} {cmp.measure} "
+            f"({cmp.ours['killed']:,} killed, {cmp.ours['presumed_dead']:,} presumed dead)"
+            + (f"; difference {cmp.difference:+,d}." if cmp.difference else "; the two agree.")
         )
         if cmp.difference:
             reason = tally["notes"].split("Difference from our count:")[-1].strip()

@@ -39,7 +39,7 @@ def expected_strikes() -> dict[str, str]:
     out = {}
     for label, (start, end) in ranges.items():
         chosen = select(catalog, Filter(start, end, (), ("strikes",)))["strikes"]
-        out[label] = str(stats.totals(chosen)["strikes"])
+        out[label] = f"{stats.totals(chosen)['strikes']:,}"
     return out
 
 

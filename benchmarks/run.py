@@ -117,6 +117,11 @@ def browser_figures(data: Path, script: str, chromium) -> dict:
 def measure(sizes: list[int], browser: bool) -> list[dict]:
     rows = []
     chromium = context = None
+    from tests.browser.conftest import browser_missing
+
+    if browser and browser_missing():
+        print(f"browser figures skipped: {browser_missing()}", flush=True)
+        browser = False
     if browser:
         from playwright.sync_api import sync_playwright
 

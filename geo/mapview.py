@@ -189,13 +189,15 @@ def grid_cells(frame: pd.DataFrame, layer: str, noun: str) -> list[dict]:
     deaths = deaths_of(frame) if layer == "strikes" else pd.Series(0, index=frame.index)
     cells = pd.DataFrame({"ix": ix, "iy": iy, "deaths": deaths.to_numpy()}).groupby(["ix", "iy"])
     table = cells["deaths"].agg(["size", "sum"]).reset_index()
+    weight = table["sum"] if layer == "strikes" else table["size"]
+    peak = max(float(weight.max()), 1.0)
     out = []
     for ix_, iy_, size, total in table.itertuples(index=False):
         lon, lat = (ix_ + 0.5) * CELL_DEGREES, (iy_ + 0.5) * CELL_DEGREES
         body = f"{total:,} dead" if layer == "strikes" else ""
         out.append({
             "id": "", "layer": layer, "lon": lon, "lat": lat, "count": int(size), "deaths": int(total),
-            "radius_px": float(3 + 1.6 * np.sqrt(total if layer == "strikes" else size)),
+            "radius_px": float(2 + 9 * np.sqrt((total if layer == "strikes" else size) / peak)),
             "tip_title": f"{size:,} {noun} in this {CELL_DEGREES}° cell",
             "tip_body": f"{body}\naggregated: too many to draw one by one; narrow the filter to see each",
         })  # fmt: skip

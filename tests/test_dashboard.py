@@ -26,7 +26,7 @@ def run(params: dict | None = None) -> AppTest:
 
 
 def metrics(at) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
 
 
 def expected(flt: Filter) -> dict[str, int]:

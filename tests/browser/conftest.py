@@ -139,5 +139,6 @@ def wait_idle(page, timeout: float = 60_000) -> None:
 
 
 def metric(page, label: str) -> str:
+    """The shown value of a figure, as the page writes it (thousands separated)."""
     block = page.locator('[data-testid="stMetric"]', has_text=label).first
     return block.locator('[data-testid="stMetricValue"]').inner_text().strip()
