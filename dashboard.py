@@ -262,7 +262,7 @@ def map_section(catalog: Catalog, selection: dict) -> None:
         legend()
 
 
-def detail_panel(catalog: Catalog, flt: Filter, selection: dict) -> None:
+def detail_panel(catalog: Catalog, selection: dict) -> None:
     st.subheader("Details and sources")
     selected = st.session_state.get("selected") or ""
     if not selected.startswith("zone:"):
@@ -493,7 +493,7 @@ def main() -> None:
         ("header", lambda: header(catalog)),
         ("figures", lambda: figures(catalog, flt, chosen)),
         ("map", lambda: map_section(catalog, selection)),
-        ("details", lambda: detail_panel(catalog, flt, selection)),
+        ("details", lambda: detail_panel(catalog, selection)),
         ("timeline", lambda: timeline(catalog, flt, chosen)),
         ("tables", lambda: tables(catalog, selection)),
         ("downloads", lambda: downloads(catalog, flt)),
