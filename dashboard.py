@@ -216,7 +216,8 @@ def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
             + (f"; difference {cmp.difference:+,d}." if cmp.difference else "; the two agree.")
         )
         if cmp.difference:
-            reason = tally["notes"].split("Difference from our count:")[-1].strip()
+            reason = details.as_text(tally["notes"]).split("Difference from our count:")[-1].strip()
+            reason = reason or "not explained in the data"
             st.caption(f"Why they differ: {md_escape(reason)}")
 
 

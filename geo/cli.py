@@ -9,6 +9,7 @@ from pathlib import Path
 
 from geo import stats
 from geo.catalog import load_catalog
+from geo.details import as_text
 from geo.export import layer_geojson, zip_all
 from geo.paths import DataPaths
 from geo.problems import DataError
@@ -107,7 +108,7 @@ def run_stats(args, catalog) -> int:
     print(f"  our count to the same date: {cmp.ours_comparable} {cmp.measure} "
           f"(killed {cmp.ours['killed']}, presumed dead {cmp.ours['presumed_dead']})")  # fmt: skip
     if cmp.difference:
-        print(f"  difference {cmp.difference:+d}: {tally['notes'] or 'not explained'}")
+        print(f"  difference {cmp.difference:+d}: {as_text(tally['notes']) or 'not explained'}")
     print(f"  source: {tally['sources']}")
     return 0
 

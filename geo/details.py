@@ -27,7 +27,8 @@ def find(catalog, record_id: str) -> tuple[str, dict] | None:
     return layer, match.iloc[0].to_dict()
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
+    """A cell as a reader sees it: missing values (None, NaN, NaT, NA) are empty."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
@@ -39,7 +40,7 @@ def _text(value) -> str:
 
 def fields(record: dict) -> pd.DataFrame:
     """Every field of the record as text, in the data's own column order."""
-    rows = [(name, _text(value)) for name, value in record.items() if name not in HIDDEN]
+    rows = [(name, as_text(value)) for name, value in record.items() if name not in HIDDEN]
     return pd.DataFrame(rows, columns=["field", "value"])
 
 

@@ -24,6 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from geo import style
 from geo.catalog import PLACED_ZONE
+from geo.details import as_text
 
 INITIAL_VIEW = pdk.ViewState(latitude=12.0, longitude=-80.0, zoom=3.2, min_zoom=2, max_zoom=12)
 TOOLTIP = {
@@ -69,7 +70,7 @@ def _precision_words(row) -> str:
 
 def _dates_of(row, layer: str) -> str:
     if layer == "deployments":
-        return f"{row['start']} to {row['end'] or 'open (not reported ended)'}"
+        return f"{row['start']} to {as_text(row['end']) or 'open (no end reported)'}"
     value = row["date"]
     return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
 

@@ -59,6 +59,14 @@ def test_text_reaches_the_tooltip_raw_for_streamlit_to_escape(tiny_zones):
     assert mapview.TOOLTIP["html"] == "<b>{tip_title}</b><br/>{tip_body}"
 
 
+def test_an_open_ended_deployment_says_so_in_its_tooltip():
+    frame = pd.DataFrame({"id": ["D001"], "asset": ["USS Example"], "asset_type": ["destroyer"],
+                          "start": ["2025-08-24"], "end": pd.array([None], dtype="str"),
+                          "geo_precision": [3], "uncertainty_km": [500.0]})  # fmt: skip
+    body = mapview.tip_fields(frame, "deployments")["tip_body"].iloc[0]
+    assert body.startswith("2025-08-24 to open (no end reported)") and "nan" not in body
+
+
 def test_every_legend_entry_says_something_besides_colour():
     for entry in mapview.legend_entries():
         assert entry["text"] and entry["shape"] in ("dot", "ring", "area", "circle")
