@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import charts, details, export, mapview, periods, stats
-from geo.catalog import Catalog, load_catalog
+from geo.catalog import PLACED_ZONE, Catalog, load_catalog
 from geo.problems import DataError
 from geo.query import Filter, from_params, select, to_params
 from geo.schema import LAYERS
@@ -316,7 +316,7 @@ def detail_panel(catalog: Catalog, selection: dict) -> None:
 def zone_list(catalog: Catalog, zone_id: str, selection: dict) -> None:
     st.markdown(f"#### {md_escape(catalog.zones.name(zone_id))}: records with no reported position")
     for layer, frame in selection.items():
-        inside = frame[(frame["zone"] == zone_id) & (frame["placed_at"] != "reported point")]
+        inside = frame[(frame["zone"] == zone_id) & (frame["placed_at"] == PLACED_ZONE)]
         if not inside.empty:
             st.markdown(f"**{LAYER_NAMES[layer]}** ({len(inside):,}): type an id above to open one")
             record_table(catalog, inside, key=f"zone-table-{layer}")
