@@ -8,6 +8,8 @@ Every located layer gets the same derived columns:
   placed_at       'reported point' or 'zone reference point'
   uncertainty_km  as stated, or the zone's reach from its reference point
   zone_name       the zone's name for readers
+  reporting_grade how well its sources report it (geo.grading), from the
+                  kinds of the sources it cites
 and every dated layer `first_date` / `last_date`, the interval it may cover
 (a month-only date covers the month; an open-ended deployment has no last date).
 """
@@ -25,15 +27,19 @@ import numpy as np
 import pandas as pd
 
 from geo.dates import intervals
+from geo.grading import grades
 from geo.paths import DataPaths
 from geo.problems import DataError
+from geo.release import Release
 from geo.schema import DATA_TABLES, SOURCES, Table
 from geo.validate import validate
 from geo.zones import Zones
 
-CATEGORICAL = ("region", "zone", "zone_name", "placed_at")
+CATEGORICAL = ("region", "zone", "zone_name", "placed_at", "reporting_grade")
 PLACED_REPORTED = "reported point"
 PLACED_ZONE = "zone reference point"
+NOT_PLACED = "not placed (no region reported)"
+NO_REGION = "region not reported"
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Catalog:
     tallies: pd.DataFrame
     sources: pd.DataFrame  # indexed by source id
     zones: Zones
+    release: Release
     paths: DataPaths
     digest: str
 
@@ -60,6 +67,7 @@ class Catalog:
             self.deployments["first_date"].max(),
             self.events["first_date"].max(),
             intervals(self.site_status["date"])[0].max(),
+            self.tallies["as_of"].max(),
         ]
         return max(c for c in candidates if pd.notna(c)).date()
 
@@ -107,7 +115,8 @@ def _load(paths: DataPaths, digest: str) -> Catalog:
         raise DataError(checked.problems)
     zones = checked.zones
     frames = {t.file: frame_of(checked.frames[t.file], t) for t in (*DATA_TABLES, SOURCES)}
-    located = {t.file: locate(frames[t.file], zones) for t in DATA_TABLES if t.located}
+    kinds = frames["sources.csv"].set_index("id")["kind"]
+    located = {t.file: locate(graded(frames[t.file], kinds), zones) for t in DATA_TABLES if t.located}
     return Catalog(
         strikes=with_interval(located["strikes.csv"], "date", "date"),
         deployments=with_interval(located["deployments.csv"], "start", "end"),
@@ -117,6 +126,7 @@ def _load(paths: DataPaths, digest: str) -> Catalog:
         tallies=frames["tallies.csv"].sort_values("as_of", kind="stable").reset_index(drop=True),
         sources=frames["sources.csv"].set_index("id", drop=False),
         zones=zones,
+        release=checked.release,
         paths=paths,
         digest=digest,
     )
@@ -140,23 +150,31 @@ def frame_of(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def graded(frame: pd.DataFrame, source_kinds: pd.Series) -> pd.DataFrame:
+    return frame.assign(reporting_grade=grades(frame, source_kinds))
+
+
 def locate(frame: pd.DataFrame, zones: Zones) -> gpd.GeoDataFrame:
     """Place each record: its point, or its zone's reference point (never a
-    made-up point), and give it the matching uncertainty."""
+    made-up point), and give it the matching uncertainty. A strike whose
+    region no source states is not placed at all: no point, no geometry."""
     frame = frame.copy()
     reported = frame["lon"].notna().to_numpy()
-    ids = list(dict.fromkeys(frame["zone"]))
+    unplaced = frame["zone"].isna().to_numpy()
+    ids = [z for z in dict.fromkeys(frame["zone"]) if isinstance(z, str)]
     ref_lon = frame["zone"].map({z: zones.reference_point(z)[0] for z in ids}).astype(float)
     ref_lat = frame["zone"].map({z: zones.reference_point(z)[1] for z in ids}).astype(float)
-    frame["placed_at"] = np.where(reported, PLACED_REPORTED, PLACED_ZONE)
+    frame["placed_at"] = np.where(reported, PLACED_REPORTED, np.where(unplaced, NOT_PLACED, PLACED_ZONE))
     frame["lon"] = frame["lon"].where(reported, ref_lon)
     frame["lat"] = frame["lat"].where(reported, ref_lat)
     radius = frame["zone"].map({z: zones.radius_km(z) for z in ids}).astype(float)
     frame["uncertainty_km"] = frame["uncertainty_km"].where(frame["uncertainty_km"].notna(), radius)
-    frame["zone_name"] = frame["zone"].map({z: zones.name(z) for z in ids})
+    frame["zone_name"] = frame["zone"].map({z: zones.name(z) for z in ids}).astype(object)
+    frame.loc[unplaced, "zone_name"] = NO_REGION
     for column in CATEGORICAL:  # few distinct values: cheap to compare, mask and group
         frame[column] = frame[column].astype("category")
     geometry = gpd.points_from_xy(frame["lon"], frame["lat"], crs=4326)
+    geometry[unplaced] = None
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
 
 

@@ -10,10 +10,13 @@ from pathlib import Path
 from geo import stats
 from geo.catalog import load_catalog
 from geo.details import as_text
+from geo.drafting import run_draft
 from geo.export import layer_geojson, zip_all
+from geo.package import write_package
 from geo.paths import DataPaths
 from geo.problems import DataError
 from geo.query import Filter, apply
+from geo.release import read_release
 from geo.schema import LAYERS
 from geo.validate import validate
 
@@ -48,6 +51,22 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, type=Path)
     common(export)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
+    sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
+    draft = sub.add_parser("draft", help="draft a new record from the text of an official statement")
+    draft.add_argument("kind", choices=["strike"], help="what to draft (a strike)")
+    draft.add_argument("text", nargs="?", default="-", help="file with the statement's text (default: stdin)")
+    draft.add_argument("--published", type=day, required=True, help="the statement's date, YYYY-MM-DD")
+    draft.add_argument("--announced-by", required=True, help="who made it, and how: 'SOUTHCOM release'")
+    draft.add_argument("--source", help="cite this existing source id instead of registering a new one")
+    draft.add_argument("--url", help="the statement's URL (registered as a new source)")
+    draft.add_argument("--title", help="the statement's title")
+    draft.add_argument("--publisher", default="US Southern Command", help="the new source's publisher")
+    draft.add_argument("--kind-of-source", default="official", dest="source_kind", help="the new source's kind")
+    draft.add_argument("--set", action="append", default=[], metavar="COLUMN=VALUE",
+                       help="fix or fill a proposed value (repeatable), e.g. --set survivors=0")  # fmt: skip
+    draft.add_argument("--notes", default="", help="notes in your own words")
+    draft.add_argument("--write", action="store_true", help="append the row (after it validates) and log it")
+    draft.add_argument("--data-dir", help="data directory (default: GEO_DATA_DIR or the repo's data/)")
     return main
 
 
@@ -93,10 +112,13 @@ def run_stats(args, catalog) -> int:
     where = ", ".join(catalog.zones.name(p) for p in flt.places) or "all regions"
     first = flt.start or catalog.first_record
     last = flt.end or catalog.latest_record
+    print(f"{catalog.release.label.capitalize()}")
     print(f"Selection: {first} to {last}, {where}")
-    print(f"  strike records  {total['records']}")
-    for name in ("strikes", "vessels", "killed", "presumed_dead", "deaths", "survivors", "rescued"):
-        print(f"  {name:<15} {total[name]}")
+    print(f"  rows (announcements) {total['records']}")
+    for name in ("strikes", "vessels", "killed", "presumed_dead", "deaths", "survivors", "rescued", "fate_unknown"):
+        print(f"  {name:<20} {stats.figure_text(total, name)}")
+    if total["presumed_dead"]:
+        print(f"  presumed dead by basis: {stats.presumed_dead_basis_text(total)}")
     tally = stats.latest_tally(catalog.tallies, last)
     if tally is None:
         print("No published tally up to that date.")
@@ -113,10 +135,27 @@ def run_stats(args, catalog) -> int:
     return 0
 
 
+def run_package(args) -> int:
+    release, problems = read_release(DataPaths.resolve().changelog)
+    if release is None:
+        print("\n".join(str(p) for p in problems))
+        return 1
+    changed = write_package(release)
+    print(
+        f"release {release.version}: "
+        + (", ".join(p.name for p in changed) + " rewritten" if changed else "up to date")
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "validate":
         return run_validate(args)
+    if args.command == "package":
+        return run_package(args)
+    if args.command == "draft":
+        return run_draft(args)
     try:
         catalog = load_catalog(args.data_dir)
     except DataError as err:

@@ -19,7 +19,9 @@ import orjson
 import pandas as pd
 import shapely
 
+from geo.codebook import DERIVED
 from geo.query import Filter, select
+from geo.release import Release
 from geo.schema import LAYERS, SOURCE_SEPARATOR
 
 COORDINATE_DECIMALS = 6  # about 0.1 m: never the limit on precision here
@@ -62,13 +64,16 @@ def source_urls(ids: str, sources: pd.DataFrame) -> str:
     return " ".join(sources.at[i, "url"] for i in ids.split(SOURCE_SEPARATOR) if i in sources.index)
 
 
-def geometries(frame: gpd.GeoDataFrame) -> list[dict]:
+def geometries(frame: gpd.GeoDataFrame) -> list[dict | None]:
+    """Each feature's geometry; None (JSON null, allowed by RFC 7946) for a
+    record that is not placed at all (a strike with no reported region)."""
     shapes = frame.geometry.values
-    if len(shapes) and shapely.get_type_id(shapes).max() == 0:  # points only: the fast path
+    kinds = shapely.get_type_id(shapes) if len(shapes) else np.array([], dtype=int)
+    if len(shapes) and kinds.min() == 0 and kinds.max() == 0:  # points only: the fast path
         coords = np.round(shapely.get_coordinates(shapes), COORDINATE_DECIMALS).tolist()
         return [{"type": "Point", "coordinates": xy} for xy in coords]
     rounded = shapely.set_precision(shapes, 10**-COORDINATE_DECIMALS)
-    return [shapely.geometry.mapping(g) for g in rounded]
+    return [None if g is None else shapely.geometry.mapping(g) for g in rounded]
 
 
 def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> dict:
@@ -92,15 +97,20 @@ def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = N
 EXPORT_CHUNK = 50_000  # features built at a time: a million-feature export never holds a million dicts
 
 
-def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> bytes:
+def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None, release: Release | None = None) -> bytes:
     """UTF-8 GeoJSON. orjson writes a hundred thousand features in a fraction
     of a second (the standard json module needs several); NaN becomes null.
-    Built in chunks, so memory stays near the size of the output itself."""
+    Built in chunks, so memory stays near the size of the output itself.
+    With a release, a top-level `release` member (RFC 7946 allows foreign
+    members) names the data release the file was made from."""
     parts = []
     for start in range(0, len(frame), EXPORT_CHUNK):
         features = feature_collection(frame.iloc[start : start + EXPORT_CHUNK], sources)["features"]
         parts.append(orjson.dumps(features)[1:-1])
-    return b'{"type":"FeatureCollection","features":[' + b",".join(parts) + b"]}"
+    head = b'{"type":"FeatureCollection",'
+    if release is not None:
+        head += b'"release":' + orjson.dumps(release.metadata()) + b","
+    return head + b'"features":[' + b",".join(parts) + b"]}"
 
 
 def zones_frame(catalog) -> gpd.GeoDataFrame:
@@ -110,9 +120,9 @@ def zones_frame(catalog) -> gpd.GeoDataFrame:
 def layer_geojson(catalog, layer: str, flt: Filter) -> bytes:
     """One layer of the filtered view as GeoJSON text ('zones' is not filtered)."""
     if layer == "zones":
-        return to_geojson(zones_frame(catalog))
+        return to_geojson(zones_frame(catalog), release=catalog.release)
     frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
-    return to_geojson(frame, catalog.sources)
+    return to_geojson(frame, catalog.sources, catalog.release)
 
 
 def to_csv(frame: pd.DataFrame) -> str:
@@ -126,9 +136,15 @@ def to_csv(frame: pd.DataFrame) -> str:
     return table.to_csv(index=False, lineterminator="\n")
 
 
+def with_release(frame: pd.DataFrame, release: Release) -> pd.DataFrame:
+    """The frame with a last column `release`: every CSV row names its data release."""
+    return frame.assign(release=release.version)
+
+
 def layer_csv(catalog, layer: str, flt: Filter) -> str:
-    """One layer of the filtered view as CSV."""
-    return to_csv(select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer])
+    """One layer of the filtered view as CSV, each row stamped with the release."""
+    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
+    return to_csv(with_release(frame, catalog.release))
 
 
 def zip_all(catalog, flt: Filter) -> bytes:
@@ -138,21 +154,33 @@ def zip_all(catalog, flt: Filter) -> bytes:
     selected = select(catalog, Filter(flt.start, flt.end, flt.places, LAYERS))
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for layer in LAYERS:
-            archive.writestr(f"{layer}.geojson", to_geojson(selected[layer], catalog.sources))
-        archive.writestr("zones.geojson", to_geojson(zones_frame(catalog)))
+            archive.writestr(f"{layer}.geojson", to_geojson(selected[layer], catalog.sources, catalog.release))
+        archive.writestr("zones.geojson", to_geojson(zones_frame(catalog), release=catalog.release))
         archive.writestr("sources.csv", catalog.sources.to_csv(index=False, lineterminator="\n"))
-        archive.writestr("tallies.csv", to_csv(catalog.tallies))
-        archive.writestr("README.txt", describe(flt))
+        archive.writestr("tallies.csv", to_csv(with_release(catalog.tallies, catalog.release)))
+        archive.writestr("README.txt", describe(flt, catalog.release))
+        archive.writestr("release.json", orjson.dumps(release_member(catalog, flt), option=orjson.OPT_INDENT_2))
+        archive.writestr("CHANGELOG.md", catalog.paths.changelog.read_bytes())
     return buffer.getvalue()
 
 
-def describe(flt: Filter) -> str:
+def selection_words(flt: Filter) -> str:
     start = flt.start.isoformat() if flt.start else "campaign start"
     end = flt.end.isoformat() if flt.end else "latest record"
     places = ", ".join(flt.places) if flt.places else "all regions"
+    return f"{start} to {end}; {places}"
+
+
+def release_member(catalog, flt: Filter) -> dict:
+    """The zip's metadata member: the release and the selection it holds."""
+    return {**catalog.release.metadata(), "selection": selection_words(flt)}
+
+
+def describe(flt: Filter, release: Release) -> str:
     return (
         "Caribbean and eastern Pacific campaign map: export\n"
-        f"Selection: {start} to {end}; {places}.\n\n"
+        f"Data release {release.version} (see CHANGELOG.md and release.json).\n"
+        f"Selection: {selection_words(flt)}.\n\n"
         "Coordinates are WGS 84 longitude, latitude (RFC 7946).\n"
         "geo_precision: 1 coordinates reported or geolocated; 2 near a named place;\n"
         "3 only a sea zone or region is known: the point is the zone's reference\n"
@@ -161,6 +189,8 @@ def describe(flt: Filter) -> str:
         "killed: killed in the strike; presumed_dead: missing after a suspended search;\n"
         "rescued: survivors recovered alive. sources: ids in sources.csv; source_urls: their links.\n"
         "sites.geojson shows each site's status as of the selection's end.\n"
+        f"reporting_grade: {DERIVED['reporting_grade']}\n"
+        "Empty counts are unknown: no source states them.\n"
     )
 
 

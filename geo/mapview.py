@@ -23,8 +23,9 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from geo import style
-from geo.catalog import PLACED_ZONE
+from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
 from geo.details import as_text
+from geo.grading import REPORTING_GRADES
 
 INITIAL_VIEW = pdk.ViewState(latitude=12.0, longitude=-80.0, zoom=3.2, min_zoom=2, max_zoom=12)
 TOOLTIP = {
@@ -49,8 +50,9 @@ def split_by_placement(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]
     Zone totals and grid cells need few columns; copying all of a large layer
     would cost more than drawing it, so those parts keep only what they use."""
     zonal = (frame["placed_at"] == PLACED_ZONE).to_numpy()
+    own = (frame["placed_at"] == PLACED_REPORTED).to_numpy()  # the rest have no region: not drawn
     slim = [c for c in [*DRAWN, *STRIKE_COUNTS] if c in frame.columns]
-    pointed = frame.loc[~zonal, slim] if (~zonal).sum() > AGGREGATE_ABOVE else frame[~zonal]
+    pointed = frame.loc[own, slim] if own.sum() > AGGREGATE_ABOVE else frame[own]
     return pointed, pd.DataFrame(frame.loc[zonal, slim])
 
 
@@ -75,6 +77,22 @@ def _dates_of(row, layer: str) -> str:
     return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
 
 
+def count(value) -> str:
+    """A count as a reader reads it: 'unknown' where no source states it."""
+    text = as_text(value)
+    return text if text else "unknown"
+
+
+def unplaced_notice(frame: pd.DataFrame, noun: str) -> list[str]:
+    """Records counted in the figures but not on the map, said above the map."""
+    missing = int((frame["placed_at"] == NOT_PLACED).sum())
+    if not missing:
+        return []
+    ids = ", ".join(frame.loc[(frame["placed_at"] == NOT_PLACED).to_numpy(), "id"].head(LISTED_IDS))
+    return [f"{missing:,} {noun} record(s) in the selection have no reported region and are counted in the "
+            f"figures but not drawn: {ids}."]  # fmt: skip
+
+
 def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
     """The plain-text tooltip of each record."""
     frame = frame.copy()
@@ -83,13 +101,14 @@ def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
     titles, bodies = [], []
     wanted = ["id", "date", "start", "end", "killed", "presumed_dead", "rescued", "strikes", "vessels", "region",
               "asset", "asset_type", "name", "status", "status_date", "country", "title", "kind",
-              "geo_precision", "uncertainty_km"]  # fmt: skip
+              "geo_precision", "uncertainty_km", "reporting_grade"]  # fmt: skip
     for row in frame[[c for c in wanted if c in frame.columns]].to_dict("records"):
         if layer == "strikes":
             title = f"Strike {row['id']}: {_dates_of(row, layer)}"
             body = [
-                f"{row['killed']} killed, {row['presumed_dead']} presumed dead, {row['rescued']} rescued",
-                f"{row['strikes']} strike(s) on {row['vessels']} vessel(s); {row['region']}",
+                f"{count(row['killed'])} killed, {count(row['presumed_dead'])} presumed dead, "
+                f"{count(row['rescued'])} rescued",
+                f"{row['strikes']} strike(s) on {count(row['vessels'])} vessel(s); {row['region']}",
             ]
         elif layer == "deployments":
             title = f"{row['asset']} ({row['id']})"
@@ -100,6 +119,8 @@ def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
         else:
             title = f"{row['title']} ({row['id']})"
             body = [_dates_of(row, layer), row["kind"].replace("_", " ")]
+        if "reporting_grade" in row:
+            body.append(f"reporting: {REPORTING_GRADES[row['reporting_grade']]}")
         body.append(_precision_words(row))
         body.append("click for details and sources")
         titles.append(title)
@@ -123,7 +144,12 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
     features = []
     sizes = frame.groupby("zone", observed=True).size()
     if layer == "strikes":
-        sums = frame.assign(deaths=deaths_of(frame)).groupby("zone", observed=True)[["deaths", "strikes"]].sum()
+        unknown = (frame["killed"].isna() | frame["presumed_dead"].isna()).astype(int)
+        sums = (
+            frame.assign(deaths=deaths_of(frame), unknown=unknown)
+            .groupby("zone", observed=True)[["deaths", "strikes", "unknown"]]
+            .sum()
+        )
         peak = int(sums["deaths"].max())
     zone_of = frame["zone"].to_numpy()
     for zone_id, size in sizes.items():
@@ -133,7 +159,8 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
         name = zones.name(zone_id)
         if layer == "strikes":
             deaths = int(sums.at[zone_id, "deaths"])
-            title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {deaths:,} dead"
+            floor = "at least " if sums.at[zone_id, "unknown"] else ""
+            title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {floor}{deaths:,} dead"
             body = (
                 f"{size:,} announcements with no position reported, only this sea area; "
                 f"drawn as the area, not as points.\nrecords: {ids}\nclick for the list"
@@ -229,6 +256,11 @@ def aggregated_notice(count: int, noun: str) -> str:
 
 
 def strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Layer], list[str]]:
+    layers, notices = drawn_strike_layers(strikes, zones)
+    return layers, unplaced_notice(strikes, "strike") + notices
+
+
+def drawn_strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Layer], list[str]]:
     pointed, zonal = split_by_placement(strikes)
     features = zone_totals(zonal, zones, "strikes", "strikes")
     labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + "\n(area only)")

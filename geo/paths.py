@@ -37,9 +37,13 @@ class DataPaths:
     def land(self) -> Path:
         return self.data_dir / "land.geojson"
 
+    @property
+    def changelog(self) -> Path:
+        return self.data_dir / "CHANGELOG.md"
+
     def files(self) -> list[Path]:
         """Every file the catalog reads, for the content hash of the cache."""
         from geo.schema import DATA_TABLES, SOURCES
 
         tables = [self.table(t.file) for t in (*DATA_TABLES, SOURCES)]
-        return [*tables, self.zones, self.land]
+        return [*tables, self.zones, self.land, self.changelog]

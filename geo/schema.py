@@ -32,7 +32,7 @@ SITE_STATUSES = (
 )  # fmt: skip
 EVENT_KINDS = (
     "capture_operation", "land_strike", "tanker_seizure", "show_of_force",
-    "basing_step", "diplomatic", "other",
+    "basing_step", "diplomatic", "vessel_interdiction", "other",
 )  # fmt: skip
 SOURCE_KINDS = (
     "official",
@@ -46,6 +46,11 @@ SOURCE_KINDS = (
 )
 TALLY_QUALIFIERS = ("exact", "at_least", "more_than", "about")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
+PRESUMED_DEAD_BASIS = {
+    "search_suspended": "a suspended search for them was reported",
+    "officially_presumed": "an official count listed them as presumed dead",
+    "inferred": "no suspended search was reported; coded presumed dead because they were never reported found",
+}
 SOURCE_SEPARATOR = ";"
 
 
@@ -185,6 +190,15 @@ LOCATION = (
 )
 
 
+# A strike is a record even when no source states its region: region and zone
+# are then both empty, and the strike is counted but not drawn.
+STRIKE_LOCATION = (
+    Column("region", "choice", required=False, choices=REGIONS),
+    Column("zone", "text", required=False),
+    *LOCATION[2:],
+)
+
+
 @dataclass(frozen=True)
 class Table:
     """One data file: its name, columns, and whether its rows carry a location."""
@@ -205,13 +219,14 @@ STRIKES = Table(
         Column("id", "id", pattern=r"S\d{3,}"),
         Column("date", "date"),
         Column("date_precision", "choice", choices=DATE_PRECISION),
-        *LOCATION,
+        *STRIKE_LOCATION,
         Column("strikes", "count"),
-        Column("vessels", "count"),
-        Column("killed", "count"),
-        Column("survivors", "count"),
-        Column("rescued", "count"),
-        Column("presumed_dead", "count"),
+        Column("vessels", "count", required=False),  # empty: not reported
+        Column("killed", "count", required=False),  # empty: no source states the toll
+        Column("survivors", "count", required=False),
+        Column("rescued", "count", required=False),
+        Column("presumed_dead", "count", required=False),
+        Column("presumed_dead_basis", "choice", required=False, choices=tuple(PRESUMED_DEAD_BASIS)),
         Column("vessel_type", "text", required=False),
         Column("alleged_group", "text", required=False),
         Column("announced_by", "text"),

@@ -14,14 +14,56 @@ from datetime import date
 import pandas as pd
 
 COUNTS = ("strikes", "vessels", "killed", "presumed_dead", "rescued", "survivors")
+NO_REGION = "Region not reported"
+PRESUMED_BASES = ("search_suspended", "officially_presumed", "inferred")
 
 
 def totals(strikes: pd.DataFrame) -> dict[str, int]:
-    """Sums of the selection, plus `records` (rows) and `deaths`."""
+    """Sums of the selection over the values sources state, plus:
+
+    - `records` (rows of strikes.csv) and `deaths` (killed + presumed dead);
+    - `<count>_uncounted`: how many strikes (engagements) have that count
+      unknown, so each sum is a floor ("at least") when it is not zero;
+      `deaths_uncounted` counts strikes whose killed or presumed dead is unknown;
+    - `fate_unknown`: survivors neither rescued nor presumed dead, their fate
+      unreported (their own count, apart from the other two);
+    - `presumed_dead_<basis>`: the presumed dead by why they are so coded.
+    """
     out = {name: int(strikes[name].sum()) for name in COUNTS}
+    engagements = strikes["strikes"].fillna(0)
+    for name in COUNTS:
+        out[f"{name}_uncounted"] = int(engagements[strikes[name].isna().to_numpy()].sum())
     out["deaths"] = out["killed"] + out["presumed_dead"]
+    either = (strikes["killed"].isna() | strikes["presumed_dead"].isna()).to_numpy()
+    out["deaths_uncounted"] = int(engagements[either].sum())
+    settled = strikes["rescued"].fillna(0) + strikes["presumed_dead"].fillna(0)
+    out["fate_unknown"] = int((strikes["survivors"] - settled).clip(lower=0).sum())
+    basis = strikes["presumed_dead_basis"] if "presumed_dead_basis" in strikes.columns else None
+    for name in PRESUMED_BASES:
+        out[f"presumed_dead_{name}"] = 0 if basis is None else int(strikes["presumed_dead"][basis == name].sum())
     out["records"] = len(strikes)
     return out
+
+
+def figure_text(total: dict[str, int], name: str) -> str:
+    """A total as a reader should read it: 'at least' when some strikes in the
+    selection have that figure unknown, with how many were left uncounted."""
+    value = f"{total[name]:,}"
+    uncounted = total.get(f"{name}_uncounted", 0)
+    if not uncounted:
+        return value
+    return f"at least {value} ({uncounted:,} strike{'s' if uncounted != 1 else ''} with no reported figure)"
+
+
+def presumed_dead_basis_text(total: dict[str, int]) -> str:
+    """Why the presumed dead are presumed dead, e.g. '8 after a suspended search, 2 inferred'."""
+    words = {
+        "search_suspended": "after a reported suspended search",
+        "officially_presumed": "so listed by officials",
+        "inferred": "inferred (no search end reported)",
+    }
+    parts = [f"{total[f'presumed_dead_{b}']:,} {words[b]}" for b in PRESUMED_BASES if total[f"presumed_dead_{b}"]]
+    return "; ".join(parts)
 
 
 def weekly(strikes: pd.DataFrame) -> pd.DataFrame:
@@ -31,7 +73,8 @@ def weekly(strikes: pd.DataFrame) -> pd.DataFrame:
     columns = ["week", "region", "strikes", "vessels", "killed", "presumed_dead", "deaths"]
     if strikes.empty:
         return pd.DataFrame(columns=columns)
-    frame = strikes.assign(week=strikes["date"].dt.to_period("W-SUN").dt.start_time)
+    region = strikes["region"].astype(object).where(strikes["region"].notna(), NO_REGION)
+    frame = strikes.assign(week=strikes["date"].dt.to_period("W-SUN").dt.start_time, region=region)
     sums = frame.groupby(["week", "region"])[["strikes", "vessels", "killed", "presumed_dead"]].sum()
     weeks = pd.date_range(frame["week"].min(), frame["week"].max(), freq="7D")
     full = pd.MultiIndex.from_product([weeks, sorted(frame["region"].unique())], names=["week", "region"])

@@ -21,7 +21,8 @@ from geo.csvread import ROW, display_path, read_table
 from geo.dates import intervals
 from geo.paths import DataPaths
 from geo.problems import Problem
-from geo.schema import DATA_TABLES, SITE_STATUS, SOURCE_SEPARATOR, SOURCES, Table
+from geo.release import Release, read_release
+from geo.schema import DATA_TABLES, PRESUMED_DEAD_BASIS, SITE_STATUS, SOURCE_SEPARATOR, SOURCES, Table
 from geo.zones import Zones, on_land
 
 CAMPAIGN_START = date(2025, 8, 1)
@@ -34,6 +35,7 @@ class Checked:
 
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     zones: Zones | None = None
+    release: Release | None = None
     land: shapely.Geometry | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -50,6 +52,8 @@ def validate(paths: DataPaths, today: date | None = None) -> Checked:
     checked.problems += zone_problems
     checked.land, land_problems = read_land(paths)
     checked.problems += land_problems
+    checked.release, release_problems = read_release(paths.changelog)
+    checked.problems += release_problems
     frames = checked.frames
     checked.problems += check_sources(frames, paths)
     checked.problems += check_sites(frames, paths)
@@ -202,7 +206,12 @@ def check_dates(frames: dict[str, pd.DataFrame], paths: DataPaths, today: date) 
 
 def check_strike_counts(strikes: pd.DataFrame, paths: DataPaths) -> list[Problem]:
     where = label(paths, "strikes.csv")
-    too_many = (strikes["rescued"] + strikes["presumed_dead"] > strikes["survivors"]).fillna(False)
+    settled = strikes["rescued"].fillna(0) + strikes["presumed_dead"].fillna(0)
+    too_many = (settled > strikes["survivors"]).fillna(False)
+    problems_unknown = problems_at(
+        strikes, (strikes["survivors"].isna() & (settled > 0)).to_numpy(dtype=bool), where, "survivors",
+        "is empty (unknown) but some were rescued or presumed dead; give the number of survivors",
+    )  # fmt: skip
     problems = problems_at(
         strikes, too_many, where, "survivors",
         lambda row: f"rescued ({row['rescued']}) + presumed_dead ({row['presumed_dead']}) "
@@ -212,6 +221,22 @@ def check_strike_counts(strikes: pd.DataFrame, paths: DataPaths) -> list[Problem
         strikes, (strikes["vessels"] < strikes["strikes"]).fillna(False), where, "vessels",
         lambda row: f"fewer vessels ({row['vessels']}) than strikes ({row['strikes']})",
     )  # fmt: skip
+    return problems + problems_unknown + check_presumed_dead_basis(strikes, where)
+
+
+def check_presumed_dead_basis(strikes: pd.DataFrame, where: str) -> list[Problem]:
+    """Presumed dead always say why they are presumed dead, and only they do."""
+    presumed = (strikes["presumed_dead"].fillna(0) > 0).to_numpy(dtype=bool)
+    basis = strikes["presumed_dead_basis"].notna().to_numpy(dtype=bool)
+    choices = ", ".join(PRESUMED_DEAD_BASIS)
+    problems = problems_at(
+        strikes, presumed & ~basis, where, "presumed_dead_basis",
+        f"presumed_dead is more than 0, so say why they are presumed dead: one of {choices}",
+    )  # fmt: skip
+    problems += problems_at(
+        strikes, basis & ~presumed, where, "presumed_dead_basis",
+        "a basis is given but presumed_dead is 0 or empty; leave it empty",
+    )  # fmt: skip
     return problems
 
 
@@ -220,8 +245,21 @@ def check_locations(frame: pd.DataFrame, table: Table, paths: DataPaths, zones: 
     where = label(paths, table.file)
     region_of_zone = dict(zip(zones.frame["id"], zones.frame["region"]))
     known = frame["zone"].isin(region_of_zone)
-    problems = problems_at(frame, ~known, where, "zone",
+    unplaced = frame["zone"].isna() & frame["region"].isna()  # no region reported (strikes only)
+    problems = problems_at(frame, ~known & frame["zone"].notna(), where, "zone",
                            lambda row: f"unknown zone '{row['zone']}'; known: {', '.join(zones.ids)}")  # fmt: skip
+    problems += problems_at(
+        frame, frame["zone"].isna() & frame["region"].notna(), where, "zone",
+        "a region needs its zone (the region's own id when no finer zone is known)",
+    )  # fmt: skip
+    problems += problems_at(
+        frame, frame["zone"].notna() & frame["region"].isna(), where, "region",
+        "a zone needs its region; leave both empty only when no source states the region",
+    )  # fmt: skip
+    problems += problems_at(
+        frame, unplaced & (frame["lon"].notna() | (frame["geo_precision"] != 3)), where, "region",
+        "no region is given, so there can be no point and the precision must be 3",
+    )  # fmt: skip
     zone_region = frame["zone"].map(region_of_zone)
     problems += problems_at(
         frame, known & (zone_region != frame["region"]), where, "region",

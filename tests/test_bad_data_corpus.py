@@ -12,9 +12,10 @@ from geo.cli import main
 from tests.conftest import edit_csv, read_cell
 
 
-def first_pointed(path: Path) -> int:
+def first_pointed(path: Path, west_of: float = 0.0) -> int:
+    """The first row with a point (west of a longitude, when given)."""
     line = 2
-    while read_cell(path, line, "lon") == "":
+    while read_cell(path, line, "lon") == "" or float(read_cell(path, line, "lon")) > west_of:
         line += 1
     return line
 
@@ -39,8 +40,14 @@ def on_land(path: Path) -> int:
     return line
 
 
+def swapped(path: Path, west_of: float = 0.0) -> int:
+    line = first_pointed(path, west_of)
+    swap(path, line)
+    return line
+
+
 def wrong_region(path: Path) -> int:
-    line = first_pointed(path)
+    line = first_pointed(path, -90)  # a point in the eastern Pacific, said to be in the Caribbean
     edit_csv(path, line, "region", "Caribbean Sea")
     edit_csv(path, line, "zone", "caribbean")
     return line
@@ -53,7 +60,10 @@ CASES = {
     "latitude out of range": ("strikes.csv", lambda p: edit_csv(p, first_pointed(p), "lat", "123.4")
                               or first_pointed(p), "lat", "out of range"),
     "longitude out of range": ("sites.csv", lambda p: edit_csv(p, 2, "lon", "-265.6") or 2, "lon", "out of range"),
-    "lat and lon swapped": ("strikes.csv", lambda p: swap(p, first_pointed(p)) or first_pointed(p), "lat", "swapped"),
+    # a longitude beyond 90 degrees becomes an impossible latitude when swapped
+    "lat and lon swapped": ("strikes.csv", lambda p: swapped(p, -90), "lat", "swapped"),
+    # a smaller one becomes a point outside every region
+    "lat and lon swapped inside the range": ("strikes.csv", swapped, "lon", "lies in no region; are lon and lat"),
     "strike on land": ("strikes.csv", on_land, "lat", "is on land"),
     "unknown region": ("deployments.csv", lambda p: edit_csv(p, 2, "region", "Gulf of Mexico") or 2, "region",
                        "not one of"),

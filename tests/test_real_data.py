@@ -41,8 +41,10 @@ def test_the_seed_articles_are_in_the_register_with_summaries(catalog):
 def test_stated_regions_agree_with_locations(catalog):
     for layer in ("strikes", "deployments", "sites", "events"):
         frame = catalog.layer(layer)
-        found = catalog.zones.region_of(frame["lon"], frame["lat"])
-        assert list(found) == list(frame["region"]), layer
+        placed = frame[frame.geometry.notna()]  # a strike with no reported region is not placed
+        found = catalog.zones.region_of(placed["lon"], placed["lat"])
+        assert list(found) == list(placed["region"]), layer
+        assert frame.loc[frame.geometry.isna(), "region"].isna().all(), layer
 
 
 def test_counts_are_consistent(catalog):
@@ -55,13 +57,16 @@ def test_counts_are_consistent(catalog):
 
 def test_strikes_never_claim_more_precision_than_sources_give(catalog):
     strikes = catalog.strikes
-    # no source gives coordinates for any strike; the three search areas are precision 2
+    # no source gives coordinates for any strike; the three search areas and the
+    # distance from Isla Beata (S003) are precision 2
     assert (strikes["geo_precision"] >= 2).all()
     pointed = strikes[strikes["geo_precision"] == 2].set_index("id")
-    assert set(pointed.index) == {"S011", "S025", "S036"}
-    assert (pointed["uncertainty_km"] >= 150).all()
-    zonal = strikes[strikes["geo_precision"] == 3]
+    assert set(pointed.index) == {"S003", "S011", "S025", "S036"}
+    assert (pointed["uncertainty_km"] >= 50).all()
+    zonal = strikes[(strikes["geo_precision"] == 3) & strikes["region"].notna()]
     assert (zonal["placed_at"] == PLACED_ZONE).all() and (zonal["uncertainty_km"] >= 300).all()
+    unplaced = strikes[strikes["region"].isna()]
+    assert unplaced["geometry"].isna().all() and unplaced["lon"].isna().all()
 
 
 def test_the_campaign_starts_on_2_september_2025(catalog):
@@ -115,7 +120,7 @@ def test_the_data_says_how_current_it_is(catalog):
             return [row[column] for row in csv.DictReader(fh) if row[column]]
 
     written = days("strikes.csv", "date") + days("events.csv", "date") + days("deployments.csv", "start")
-    written += days("site_status.csv", "date")
+    written += days("site_status.csv", "date") + days("tallies.csv", "as_of")
     latest = max(value if len(value) == 10 else value + "-01" for value in written)
     assert catalog.latest_record.isoformat() == latest
 
