@@ -10,13 +10,15 @@ import os
 import time
 from contextlib import contextmanager
 from datetime import date
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo import charts, details, export, mapview, periods, stats
+from geo import charts, details, export, mapview, periods, release, stats
 from geo.catalog import PLACED_ZONE, Catalog, load_catalog
+from geo.grading import REPORTING_GRADES
 from geo.problems import DataError
 from geo.query import Filter, from_params, select, to_params
 from geo.schema import LAYERS
@@ -26,6 +28,8 @@ LAND_URL = "app/static/land.geojson"  # served by Streamlit's static file server
 CUSTOM = "Custom range"
 TABLE_ROWS = 1_000
 LAYER_NAMES = {"strikes": "Strikes", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
+# what one row of each layer is: a strikes.csv row is an announcement, not a strike
+ROW_NAMES = {"strikes": "Strike announcements", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
 log = logging.getLogger("dashboard")
 
 
@@ -138,6 +142,13 @@ def sidebar(catalog: Catalog) -> Filter:
     return Filter(start, end, tuple(st.session_state.get("places") or ()), layers)
 
 
+def page_link(params: dict) -> str:
+    """The address that reopens a view: the page's own URL (as the browser
+    reports it) with the given query parameters."""
+    base = st.context.url or "http://localhost:8501/"
+    return base + ("?" + urlencode(params, doseq=True) if params else "")
+
+
 def write_url(flt: Filter) -> None:
     params = to_params(flt)
     if st.session_state.get("selected"):
@@ -181,23 +192,41 @@ def header(catalog: Catalog) -> None:
         st.warning(f"Link parameter ignored: {warning}.", icon=":material/link_off:")
 
 
-def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
-    total = stats.totals(chosen)
+def describe_selection(catalog: Catalog, flt: Filter) -> str:
     where = ", ".join(catalog.zones.name(p) for p in flt.places) or "all regions"
     start = flt.start or catalog.first_record
     end = flt.end or catalog.latest_record
-    st.subheader(f"Strikes from {start:%d %b %Y} to {end:%d %b %Y}, {md_escape(where)}")
-    cols = st.columns(6)
+    return f"{start:%d %b %Y} to {end:%d %b %Y}, {where}"
+
+
+def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame) -> None:
+    total = stats.totals(chosen)
+    end = flt.end or catalog.latest_record
+    st.subheader(f"Strikes from {md_escape(describe_selection(catalog, flt))}")
     helps = {
-        "strikes": ("Strikes", "separate strikes announced (one boat or several each)"),
-        "vessels": ("Vessels", "boats destroyed or hit"),
+        "strikes": ("Strikes", "strikes (engagements) as SOUTHCOM numbers them; one boat or several each"),
+        "vessels": ("Vessels", "boats struck"),
         "killed": ("Killed", "killed in the strikes themselves"),
-        "presumed_dead": ("Presumed dead", "survivors lost at sea after a search was suspended"),
+        "presumed_dead": ("Presumed dead", "survivors never found and presumed dead"),
         "rescued": ("Rescued", "survivors recovered alive"),
+        "fate_unknown": ("Fate unknown", "survivors neither reported rescued nor presumed dead"),
         "deaths": ("Deaths", "killed + presumed dead, the figure most trackers publish"),
     }
+    cols = st.columns(len(helps))
     for col, (key, (label, words)) in zip(cols, helps.items()):
-        col.metric(label, f"{total[key]:,}", help=words)
+        uncounted = total.get(f"{key}_uncounted", 0)
+        shown = f"≥ {total[key]:,}" if uncounted else f"{total[key]:,}"
+        note = f" At least: {uncounted:,} strike(s) in the selection have no reported figure." if uncounted else ""
+        col.metric(label, shown, help=words + "." + note)
+    floors = [f"{label.lower()} {stats.figure_text(total, key)}" for key, (label, _) in helps.items()
+              if total.get(f"{key}_uncounted")]  # fmt: skip
+    if floors:
+        st.caption("Figures marked ≥ are floors, because sources state no figure for some strikes: "
+                   + "; ".join(floors) + ".")  # fmt: skip
+    notes = [f"{total['records']:,} announcements in the selection (data release {catalog.release.version})"]
+    if total["presumed_dead"]:
+        notes.append(f"presumed dead: {stats.presumed_dead_basis_text(total)}")
+    st.caption("; ".join(notes) + ".")
     tally = stats.latest_tally(catalog.tallies, end)
     with st.container(border=True):
         if tally is None:
@@ -308,6 +337,12 @@ def detail_panel(catalog: Catalog, selection: dict) -> None:
         if layer == "sites":
             st.markdown("**Status history**")
             st.dataframe(details.site_history(catalog, record["id"]), hide_index=True, width="stretch")
+        grade = details.as_text(record.get("reporting_grade"))
+        if grade:
+            st.markdown(f"**Reporting grade:** {md_escape(REPORTING_GRADES[grade])}")
+        st.markdown("**Cite this record**")
+        link = page_link({"id": record["id"]})
+        st.code(release.cite_record(catalog.release, record["id"], title, link), language=None, wrap_lines=True)
     if st.button("Clear selection"):
         st.session_state["selected"] = ""
         st.rerun()
@@ -318,7 +353,7 @@ def zone_list(catalog: Catalog, zone_id: str, selection: dict) -> None:
     for layer, frame in selection.items():
         inside = frame[(frame["zone"] == zone_id) & (frame["placed_at"] == PLACED_ZONE)]
         if not inside.empty:
-            st.markdown(f"**{LAYER_NAMES[layer]}** ({len(inside):,}): type an id above to open one")
+            st.markdown(f"**{ROW_NAMES[layer]}** ({len(inside):,}): type an id above to open one")
             record_table(catalog, inside, key=f"zone-table-{layer}")
 
 
@@ -366,7 +401,7 @@ def tables(catalog: Catalog, selection: dict) -> None:
     if not selection:
         st.caption("No layer chosen.")
         return
-    tabs = st.tabs([f"{LAYER_NAMES[layer]} ({len(frame):,})" for layer, frame in selection.items()])
+    tabs = st.tabs([f"{ROW_NAMES[layer]} ({len(frame):,})" for layer, frame in selection.items()])
     for tab, (layer, frame) in zip(tabs, selection.items()):
         with tab:
             record_table(catalog, frame, key=f"table-{layer}")
@@ -406,6 +441,9 @@ def downloads(catalog: Catalog, flt: Filter) -> None:
                 on_click="ignore",
                 key=f"download-{extension}-{layer}",
             )
+    selection = f"{describe_selection(catalog, flt)}, layers: {', '.join(LAYER_NAMES[x] for x in flt.layers) or 'none'}"
+    st.markdown("**Cite this view**")
+    st.code(release.cite_view(catalog.release, selection, page_link(to_params(flt))), language=None, wrap_lines=True)
     cols[-1].download_button(
         "All layers (zip)",
         data=lambda: export.zip_all(catalog, flt),
@@ -421,26 +459,35 @@ def methods(catalog: Catalog) -> None:
     with st.expander("Methods: what the figures mean, how places are coded, what is missing"):
         st.markdown(
             f"""
-**Counting.** *Killed* are people killed in a strike as announced (corrected where the Coast Guard
-later recovered bodies). *Presumed dead* are survivors who went missing and were given up when the
-search was suspended. *Rescued* are survivors recovered alive. *Deaths* = killed + presumed dead.
-A row of the data is one announcement: it may cover several strikes and boats on one day.
+**Counting.** A *strike* is one engagement as SOUTHCOM numbers them; a row of the data is one
+announcement, which may cover several strikes and boats on one day. *Killed* are people killed in a
+strike as announced (corrected where the Coast Guard later recovered bodies). *Presumed dead* are
+survivors never found; each says why (a reported suspended search, an official count, or inferred).
+*Rescued* are survivors recovered alive; survivors of neither kind have an unreported fate and are
+counted apart. *Deaths* = killed + presumed dead. A figure no source states is left unknown, never
+zero, and every total that includes such a strike is shown as a floor (≥) with how many strikes it
+leaves uncounted.
 
 **Why published totals differ.** Trackers and officials differ mainly in whether they count the
 presumed dead, and in when they add survivors whose search is still under way. Each published
-total in the data says what it counts, and the difference from our own count is explained.
-Two strikes implied by published totals are missing from our data because no report of them was
-found: about 4 dead between 20 Mar and 10 Apr 2026, and about 3 dead between 25 Apr and 3 May 2026.
+total in the data says what it counts, and the difference from our own count is explained. Strikes
+that published totals imply but no report describes are listed in the data's README; they are
+never invented from the totals.
+
+**Reporting grade.** Each record is graded by the kinds of sources it cites: an official statement
+and independent reporting; official only; independent only; or only aggregators and rewrite sites.
 
 **Locations.** No source gives coordinates for any strike. Precision 1 = coordinates reported;
-2 = near a named place (the three reported search areas, south-west of Acapulco, south-west of the
-Mexico-Guatemala border, off Golfito); 3 = only a sea area or region is known. Precision-3 records
-are never drawn as dots: they count towards their shaded sea area. Every mark's circle shows its
-uncertainty in km. Coordinates of airfields and ports come from general geographic knowledge.
+2 = near a named place (the reported search areas and the distance from Isla Beata); 3 = only a sea
+area or region is known. Precision-3 records are never drawn as dots: they count towards their
+shaded sea area, and a strike whose region no source states is counted but not drawn. Every mark's
+circle shows its uncertainty in km. Coordinates of airfields and ports come from general
+geographic knowledge.
 
-**Coverage.** Strikes from 2 Sep 2025 to {catalog.strikes["date"].max():%d %b %Y}. Reporting after
-about 22 Jun 2026 was not available to this project; ships and aircraft behind the eastern Pacific
-strikes are unnamed in reporting; many deployments have no reported end.
+**Coverage.** Strikes from 2 Sep 2025 to {catalog.strikes["date"].max():%d %b %Y}, data release
+{catalog.release.version} (see the CHANGELOG in the data folder). Stored public reporting thins out
+after June 2026; ships and aircraft behind the eastern Pacific strikes are unnamed in reporting;
+many deployments have no reported end.
             """
         )
 

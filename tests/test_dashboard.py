@@ -26,7 +26,12 @@ def run(params: dict | None = None) -> AppTest:
 
 
 def metrics(at) -> dict[str, int]:
-    return {m.label: int(m.value.replace(",", "")) for m in at.metric}
+    """Each figure as a number; a floor ("≥ 67": some strikes have no reported figure) as its value."""
+    return {m.label: int(m.value.removeprefix("≥ ").replace(",", "")) for m in at.metric}
+
+
+def floors(at) -> set[str]:
+    return {m.label for m in at.metric if m.value.startswith("≥ ")}
 
 
 def expected(flt: Filter) -> dict[str, int]:
@@ -35,6 +40,7 @@ def expected(flt: Filter) -> dict[str, int]:
     return {
         "Strikes": total["strikes"], "Vessels": total["vessels"], "Killed": total["killed"],
         "Presumed dead": total["presumed_dead"], "Rescued": total["rescued"], "Deaths": total["deaths"],
+        "Fate unknown": total["fate_unknown"],
     }  # fmt: skip
 
 
@@ -51,6 +57,9 @@ def test_the_page_comes_up_with_the_whole_campaign():
     assert not at.exception and not at.error
     assert metrics(at) == expected(Filter())
     assert "Data current to" in at.markdown[0].value
+    # strikes with no reported toll make the whole-campaign deaths a floor, and the page says so
+    assert {"Killed", "Deaths"} <= floors(at) and "Strikes" not in floors(at)
+    assert any("Figures marked ≥ are floors" in c.value for c in at.caption)
 
 
 def test_changing_dates_and_region_changes_the_figures():
@@ -143,7 +152,7 @@ def test_the_page_comes_up_whatever_the_link(params):
     at = run(params)
     assert not at.exception
     assert not at.error
-    assert len(at.metric) == 6
+    assert len(at.metric) == 7
 
 
 def test_an_edited_data_file_is_used_at_the_next_rerun(data_copy, monkeypatch):
@@ -161,3 +170,19 @@ def test_an_edited_data_file_is_used_at_the_next_rerun(data_copy, monkeypatch):
     edit_csv(strikes, 2, "killed", "0")
     at.run()
     assert not at.error and metrics(at)["Killed"] == killed - int(read_cell(REPO / "data" / "strikes.csv", 2, "killed"))
+
+
+def test_a_record_shows_its_grade_and_a_citation_with_the_release():
+    at = run({"id": "S011"})
+    version = load_catalog().release.version
+    codes = [c.value for c in at.code]
+    record = [c for c in codes if "record S011" in c]
+    assert record and f"data release {version}" in record[0] and "id=S011" in record[0]
+    assert any(f"data release {version}" in c and "all regions" in c for c in codes)  # the view's citation
+    assert any("Reporting grade:" in m.value for m in at.markdown)
+
+
+def test_the_page_names_the_release():
+    at = run()
+    version = load_catalog().release.version
+    assert any(version in c.value for c in at.caption)
