@@ -29,6 +29,7 @@ import pandas as pd
 from geo.dates import intervals
 from geo.grading import grades
 from geo.paths import DataPaths
+from geo.placenames import place_names
 from geo.problems import DataError
 from geo.release import Release
 from geo.schema import DATA_TABLES, SOURCES, Table
@@ -70,6 +71,11 @@ class Catalog:
             self.tallies["as_of"].max(),
         ]
         return max(c for c in candidates if pd.notna(c)).date()
+
+    @cached_property
+    def place_names(self) -> list[dict]:
+        """Country names for the basemap's labels."""
+        return place_names(self.paths.land)
 
     @cached_property
     def first_record(self) -> date:

@@ -49,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a layer (or all, as a zip) as GeoJSON")
     export.add_argument("--layer", required=True, choices=[*LAYERS, "zones", "all"])
     export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument("--unlocated", choices=["zone", "null"], default="zone",
+                        help="geometry of records with no reported position: their zone's polygon (default) or null")  # fmt: skip
     common(export)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
@@ -98,9 +100,9 @@ def run_validate(args) -> int:
 def run_export(args, catalog) -> int:
     flt = build_filter(args, catalog)
     if args.layer == "all":
-        args.output.write_bytes(zip_all(catalog, flt))
+        args.output.write_bytes(zip_all(catalog, flt, args.unlocated))
     else:
-        args.output.write_bytes(layer_geojson(catalog, args.layer, flt))
+        args.output.write_bytes(layer_geojson(catalog, args.layer, flt, args.unlocated))
     print(f"wrote {args.output}")
     return 0
 

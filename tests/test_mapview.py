@@ -33,7 +33,9 @@ def test_a_zone_level_strike_is_the_zone_never_a_dot(tiny_zones):
     ])  # fmt: skip
     layers = layers_of(mapview.build_deck({"strikes": frame}, tiny_zones, "land.geojson"))
     assert [row["id"] for row in layers["strikes"]["data"]] == ["S003"]
-    assert layers["strike-areas"]["data"] == [{"lon": -12.0, "lat": -3.0, "radius_m": 185000.0}]
+    (area,) = layers["strike-areas"]["data"]
+    assert (area["lon"], area["lat"], area["radius_m"], area["id"]) == (-12.0, -3.0, 185000.0, "S003")
+    assert area["tip_title"].startswith("Strike S003")  # the circle says what it is, never a raw template
     (zone,) = layers["strike-zones"]["data"]["features"]
     assert zone["properties"]["id"] == "zone:a_north" and zone["properties"]["count"] == 2
     assert "8 dead" in zone["properties"]["tip_title"] and "S001, S002" in zone["properties"]["tip_body"]

@@ -134,7 +134,7 @@ def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
     with page.expect_download(timeout=60_000) as download_info:
         page.get_by_role("button", name="Strikes (GeoJSON)").click()
     download = download_info.value
-    assert download.suggested_filename == "strikes_2025-10-01_2025-10-31.geojson"
+    assert download.suggested_filename == "strikes_eastern_pacific_2025-10-01_2025-10-31.geojson"
     path = ARTIFACTS / download.suggested_filename
     download.save_as(path)
     collection = json.loads(path.read_text(encoding="utf-8"))
