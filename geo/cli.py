@@ -49,8 +49,12 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a layer (or all, as a zip) as GeoJSON")
     export.add_argument("--layer", required=True, choices=[*LAYERS, "zones", "all"])
     export.add_argument("-o", "--output", required=True, type=Path)
-    export.add_argument("--unlocated", choices=["zone", "null"], default="zone",
-                        help="geometry of records with no reported position: their zone's polygon (default) or null")  # fmt: skip
+    export.add_argument(
+        "--unlocated",
+        choices=["zone", "null"],
+        default="zone",
+        help="geometry of records with no reported position: their zone's polygon (default) or null",
+    )
     common(export)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
