@@ -4,6 +4,12 @@ layers with the source register, and CSV.
 Every field travels with each feature, the precision fields included, with
 dates as ISO strings and missing values as null; each feature also carries
 the URLs of its sources so an exported file stands on its own.
+
+CSV is opened in spreadsheets, which run a cell starting with =, +, -, @, a
+tab or a carriage return as a formula (OWASP "CSV injection"). Every CSV we
+write prefixes such a text cell with a single quote, so it shows as the text
+it is; numbers (a negative known_difference) stay numbers, and GeoJSON keeps
+the text exactly as in the data.
 """
 
 from __future__ import annotations
@@ -115,19 +121,37 @@ def layer_geojson(catalog, layer: str, flt: Filter) -> bytes:
     return to_geojson(frame, catalog.sources)
 
 
+FORMULA_START = r"[=+\-@\t\r]"  # what makes a spreadsheet read a cell as a formula
+
+
+def neutralised(column: pd.Series) -> pd.Series:
+    """A text column with every cell a spreadsheet would run as a formula
+    prefixed with a single quote (OWASP); other cells as they are."""
+    text = column.astype("string")
+    risky = text.str.match(FORMULA_START, na=False).to_numpy(dtype=bool)
+    return text.where(~risky, "'" + text) if risky.any() else column
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    """A layer as CSV: every column but the geometry (lon and lat are columns)."""
+    """A layer as CSV: every column but the geometry (lon and lat are columns),
+    dates as YYYY-MM-DD, text cells safe to open in a spreadsheet. Lines end
+    in CRLF (RFC 4180), which also makes a value holding a CR quoted."""
     if isinstance(frame, gpd.GeoDataFrame):
         frame = frame.drop(columns=frame.geometry.name)
     table = pd.DataFrame(frame)
     for column in table.columns:
-        if pd.api.types.is_datetime64_any_dtype(table[column]):
-            table[column] = table[column].dt.strftime("%Y-%m-%d")
-    return table.to_csv(index=False, lineterminator="\n")
+        values = table[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            table[column] = values.dt.strftime("%Y-%m-%d")
+        elif not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            table[column] = neutralised(values)
+    return table.to_csv(index=False, lineterminator="\r\n")
 
 
 def layer_csv(catalog, layer: str, flt: Filter) -> str:
-    """One layer of the filtered view as CSV."""
+    """One layer of the filtered view as CSV ('zones' is not filtered)."""
+    if layer == "zones":
+        return to_csv(zones_frame(catalog))
     return to_csv(select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer])
 
 
@@ -140,7 +164,7 @@ def zip_all(catalog, flt: Filter) -> bytes:
         for layer in LAYERS:
             archive.writestr(f"{layer}.geojson", to_geojson(selected[layer], catalog.sources))
         archive.writestr("zones.geojson", to_geojson(zones_frame(catalog)))
-        archive.writestr("sources.csv", catalog.sources.to_csv(index=False, lineterminator="\n"))
+        archive.writestr("sources.csv", to_csv(catalog.sources))
         archive.writestr("tallies.csv", to_csv(catalog.tallies))
         archive.writestr("README.txt", describe(flt))
     return buffer.getvalue()
@@ -161,6 +185,9 @@ def describe(flt: Filter) -> str:
         "killed: killed in the strike; presumed_dead: missing after a suspended search;\n"
         "rescued: survivors recovered alive. sources: ids in sources.csv; source_urls: their links.\n"
         "sites.geojson shows each site's status as of the selection's end.\n"
+        "In the CSV files a text starting with =, +, -, @, a tab or a carriage return has a\n"
+        "single quote put before it, so that a spreadsheet shows it rather than running it as\n"
+        "a formula; the GeoJSON files hold the text as it is.\n"
     )
 
 

@@ -4,6 +4,7 @@ makes, each applied to a copy of the real data and run through
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -198,3 +199,17 @@ def test_nothing_is_dropped_silently(data_copy, capsys):
     out = capsys.readouterr().out
     assert out.count("\n") >= 4
     assert main(["stats", "--data-dir", str(data_copy)]) == 1  # no figures from refused data
+
+
+def test_spreadsheet_formulas_in_the_data_are_text_not_errors(tmp_path, capsys):
+    """Not bad data but hostile data: formulas in every free-text field validate (they are
+    text), and the command line's CSV gives each with a leading single quote."""
+    from tests.poison import formula_copy
+
+    data = formula_copy(tmp_path)
+    assert main(["validate", "--data-dir", str(data)]) == 0
+    out = tmp_path / "events.csv"
+    assert main(["export", "--layer", "events", "--data-dir", str(data), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as fh:
+        titles = [row["title"] for row in csv.DictReader(fh)]
+    assert titles[0].startswith("'=HYPERLINK(") and titles[1].startswith("'+cmd"), titles[:2]
