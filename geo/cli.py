@@ -9,6 +9,7 @@ from pathlib import Path
 
 from geo import stats
 from geo.catalog import load_catalog
+from geo.dates import parse_day
 from geo.details import as_text
 from geo.export import layer_csv, layer_geojson, zip_all
 from geo.paths import DataPaths
@@ -20,7 +21,7 @@ from geo.validate import validate
 
 def day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
 
