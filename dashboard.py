@@ -20,7 +20,7 @@ from geo import charts, details, export, mapview, periods, release, stats
 from geo.catalog import PLACED_ZONE, Catalog, load_catalog
 from geo.grading import REPORTING_GRADES
 from geo.problems import DataError
-from geo.query import Filter, from_params, select, to_params
+from geo.query import Filter, echo, from_params, normal_id, select, to_params
 from geo.schema import LAYERS
 from geo.textsafe import md_escape, md_link
 
@@ -70,9 +70,9 @@ def init_state(catalog: Catalog) -> None:
         start, end = max(start, first), min(end, latest)
         if start > end:
             start, end = first, latest
-    record_id = (params.get("id") or [""])[-1].strip()
-    if record_id and details.find(catalog, record_id) is None:
-        warnings.append(f"no record with id '{record_id}'")
+    record_id = normal_id((params.get("id") or [""])[-1], catalog.zones)
+    if record_id and not selectable(catalog, record_id):
+        warnings.append(f"no record or zone with id {echo(record_id)}")
         record_id = ""
     st.session_state.update(
         dates=(start, end),
@@ -81,8 +81,16 @@ def init_state(catalog: Catalog) -> None:
         selected=record_id,
         _warnings=warnings,
     )
+    st.session_state.pop("_link_view", None)  # the view these warnings are about: taken after the sidebar
     ranges = periods.quick_ranges(first, latest)
     st.session_state["quick"] = periods.label_of(ranges, *current_range(catalog)) or CUSTOM
+
+
+def selectable(catalog: Catalog, selected: str) -> bool:
+    """A record id, or zone:<id> as a click on a shaded sea area selects."""
+    if selected.startswith("zone:"):
+        return selected.removeprefix("zone:") in catalog.zones.ids
+    return details.find(catalog, selected) is not None
 
 
 def current_range(catalog: Catalog) -> tuple[date | None, date | None]:
@@ -149,11 +157,22 @@ def page_link(params: dict) -> str:
     return base + ("?" + urlencode(params, doseq=True) if params else "")
 
 
-def write_url(flt: Filter) -> None:
+def write_url(catalog: Catalog, flt: Filter) -> None:
+    """The view in the address bar, in a form that reopens it (an id that
+    opens nothing is left out)."""
     params = to_params(flt)
-    if st.session_state.get("selected"):
-        params["id"] = st.session_state["selected"]
+    selected = st.session_state.get("selected") or ""
+    if selected and selectable(catalog, selected):
+        params["id"] = selected
     st.query_params.from_dict(params)
+
+
+def forget_stale_link_warnings(flt: Filter) -> None:
+    """Link warnings speak of the view the link opened; once the reader changes
+    the filter or the selection, they go."""
+    view = (flt, st.session_state.get("selected") or "")
+    if st.session_state.setdefault("_link_view", view) != view:
+        st.session_state["_warnings"] = []
 
 
 def take_map_pick() -> None:
@@ -188,8 +207,24 @@ def header(catalog: Catalog) -> None:
         f"(latest record); latest strike in the data: {last_strike:%d %B %Y}. "
         "Reporting after that date is not yet included."
     )
-    for warning in st.session_state.get("_warnings", []):
-        st.warning(f"Link parameter ignored: {warning}.", icon=":material/link_off:")
+    link_warnings()
+
+
+LINK_WARNINGS_SHOWN = 5
+
+
+def link_warnings() -> None:
+    """One warning for the whole link, whatever it holds: our own words in the
+    warning (Markdown), what the link carried only in plain text (st.text
+    renders no Markdown, HTML, links or images), at most a few lines."""
+    warnings = st.session_state.get("_warnings") or []
+    if not warnings:
+        return
+    st.warning("Some parameters of this link could not be used and were ignored:", icon=":material/link_off:")
+    lines = [f"- {warning}" for warning in warnings[:LINK_WARNINGS_SHOWN]]
+    if len(warnings) > LINK_WARNINGS_SHOWN:
+        lines.append(f"- and {len(warnings) - LINK_WARNINGS_SHOWN:,} more")
+    st.text("\n".join(lines))
 
 
 def describe_selection(catalog: Catalog, flt: Filter) -> str:
@@ -301,14 +336,14 @@ def detail_panel(catalog: Catalog, selection: dict) -> None:
         "Open a record by id (or click a mark on the map)",
         key="_pick_id",
         placeholder="e.g. S011, D021, B025, E039",
-        on_change=lambda: st.session_state.update(selected=st.session_state["_pick_id"].strip().upper()),
+        on_change=lambda: st.session_state.update(selected=normal_id(st.session_state["_pick_id"], catalog.zones)),
     )
     if selected.startswith("zone:"):
         zone_list(catalog, selected.removeprefix("zone:"), selection)
         return
     found = details.find(catalog, selected) if selected else None
     if not found:
-        st.caption(f"No record with id '{md_escape(selected)}'." if selected else "Nothing selected.")
+        st.caption("No record with this id." if selected else "Nothing selected.")
         return
     layer, record = found
     title = record.get("title") or record.get("name") or record.get("asset") or f"Strike of {record['date']:%d %b %Y}"
@@ -531,7 +566,8 @@ def main() -> None:
     take_map_pick()
     with timed("sidebar"):
         flt = sidebar(catalog)
-    write_url(flt)
+    write_url(catalog, flt)
+    forget_stale_link_warnings(flt)
     with timed("filter"):
         selection = select(catalog, flt)
     chosen = selection.get("strikes")

@@ -4,6 +4,12 @@ layers with the source register, and CSV.
 Every field travels with each feature, the precision fields included, with
 dates as ISO strings and missing values as null; each feature also carries
 the URLs of its sources so an exported file stands on its own.
+
+CSV is opened in spreadsheets, which run a cell starting with =, +, -, @, a
+tab or a carriage return as a formula (OWASP "CSV injection"). Every CSV we
+write prefixes such a text cell with a single quote, so it shows as the text
+it is; numbers (a negative known_difference) stay numbers, and GeoJSON keeps
+the text exactly as in the data.
 """
 
 from __future__ import annotations
@@ -159,15 +165,31 @@ def layer_geojson(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> 
     return to_geojson(placed_honestly(frame, catalog.zones, unlocated), catalog.sources, catalog.release, unlocated)
 
 
+FORMULA_START = r"[=+\-@\t\r]"  # what makes a spreadsheet read a cell as a formula
+
+
+def neutralised(column: pd.Series) -> pd.Series:
+    """A text column with every cell a spreadsheet would run as a formula
+    prefixed with a single quote (OWASP); other cells as they are."""
+    text = column.astype("string")
+    risky = text.str.match(FORMULA_START, na=False).to_numpy(dtype=bool)
+    return text.where(~risky, "'" + text) if risky.any() else column
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    """A layer as CSV: every column but the geometry (lon and lat are columns)."""
+    """A layer as CSV: every column but the geometry (lon and lat are columns),
+    dates as YYYY-MM-DD, text cells safe to open in a spreadsheet. Lines end
+    in CRLF (RFC 4180), which also makes a value holding a CR quoted."""
     if isinstance(frame, gpd.GeoDataFrame):
         frame = frame.drop(columns=frame.geometry.name)
     table = pd.DataFrame(frame)
     for column in table.columns:
-        if pd.api.types.is_datetime64_any_dtype(table[column]):
-            table[column] = table[column].dt.strftime("%Y-%m-%d")
-    return table.to_csv(index=False, lineterminator="\n")
+        values = table[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            table[column] = values.dt.strftime("%Y-%m-%d")
+        elif not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            table[column] = neutralised(values)
+    return table.to_csv(index=False, lineterminator="\r\n")
 
 
 def with_release(frame: pd.DataFrame, release: Release) -> pd.DataFrame:
@@ -188,8 +210,10 @@ def with_source_urls(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
 
 
 def layer_csv(catalog, layer: str, flt: Filter) -> str:
-    """One layer of the filtered view as CSV, with its sources' URLs, each row
-    stamped with the release."""
+    """One layer of the filtered view as CSV ('zones' is not filtered), with
+    its sources' URLs, each row stamped with the release."""
+    if layer == "zones":
+        return to_csv(with_release(zones_frame(catalog), catalog.release))
     frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
     return to_csv(with_release(with_source_urls(frame, catalog.sources), catalog.release))
 
@@ -204,7 +228,7 @@ def zip_all(catalog, flt: Filter, unlocated: str = "zone") -> bytes:
             frame = placed_honestly(selected[layer], catalog.zones, unlocated)
             archive.writestr(f"{layer}.geojson", to_geojson(frame, catalog.sources, catalog.release, unlocated))
         archive.writestr("zones.geojson", to_geojson(zones_frame(catalog), release=catalog.release))
-        archive.writestr("sources.csv", catalog.sources.to_csv(index=False, lineterminator="\n"))
+        archive.writestr("sources.csv", to_csv(catalog.sources))
         archive.writestr("tallies.csv", to_csv(with_release(catalog.tallies, catalog.release)))
         archive.writestr("site_status.csv", to_csv(with_release(catalog.site_status, catalog.release)))
         archive.writestr("README.txt", describe(flt, catalog.release, unlocated))
@@ -245,6 +269,9 @@ def describe(flt: Filter, release: Release, unlocated: str = "zone") -> str:
         "sites.geojson shows each site's status as of the selection's end.\n"
         f"reporting_grade: {DERIVED['reporting_grade']}\n"
         "Empty counts are unknown: no source states them.\n"
+        "In the CSV files a text starting with =, +, -, @, a tab or a carriage return has a\n"
+        "single quote put before it, so that a spreadsheet shows it rather than running it as\n"
+        "a formula; the GeoJSON files hold the text as it is.\n"
     )
 
 

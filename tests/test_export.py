@@ -1,3 +1,4 @@
+import csv
 import io
 import json
 import zipfile
@@ -241,3 +242,69 @@ def test_cli_exports_null_geometry_on_request(tmp_path):
     features = json.loads(out.read_bytes())["features"]
     assert all(f["geometry"] is None for f in features if f["properties"]["placed_at"] != "reported point")
     assert any(f["geometry"] is not None for f in features)
+
+
+# --- spreadsheet formulas (OWASP CSV injection) --------------------------------------
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_text_cells_that_spreadsheets_would_run_are_neutralised_numbers_are_not():
+    frame = pd.DataFrame(
+        {
+            "text": ["=1+2", "+x", "-y", "@z", "\tq", "\rr", "plain", None, "'=kept"],
+            "diff": pd.array([-3, 1, 2, 3, 4, 5, 6, None, -7], dtype="Int64"),
+            "lon": [-66.5] * 9,
+            "zone": pd.Categorical(["=zone"] * 9),
+        }
+    )
+    back = pd.read_csv(io.StringIO(to_csv(frame)), dtype=str, keep_default_na=False)
+    assert list(back["text"]) == ["'=1+2", "'+x", "'-y", "'@z", "'\tq", "'\rr", "plain", "", "'=kept"]
+    assert list(back["diff"]) == ["-3", "1", "2", "3", "4", "5", "6", "", "-7"]
+    assert set(back["lon"]) == {"-66.5"} and set(back["zone"]) == {"'=zone"}
+
+
+def cells_of(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def assert_safe(rows: list[dict], where: str) -> None:
+    """No cell a spreadsheet would run: each starting with a formula character is a plain number."""
+    for row in rows:
+        for column, value in row.items():
+            if value.startswith(DANGEROUS):
+                float(value)  # raises for anything but a number such as -3 or -66.5
+                assert value.strip() == value, (where, column, value)
+
+
+def test_no_csv_we_write_runs_a_formula(tmp_path, capsys):
+    """Free text in every field starts with a formula: the per-layer CSVs (page and command
+    line) and the zip's sources.csv and tallies.csv stay safe; GeoJSON keeps the true text."""
+    from geo.catalog import load_catalog
+    from geo.cli import main
+    from geo.export import layer_csv, layer_geojson, zip_all
+    from tests.poison import FORMULAS, formula_copy
+
+    data = formula_copy(tmp_path)
+    catalog = load_catalog(data)
+    for layer in ("strikes", "deployments", "sites", "events", "zones"):
+        rows = cells_of(layer_csv(catalog, layer, Filter()))
+        assert rows, layer
+        assert_safe(rows, layer)
+    strikes = cells_of(layer_csv(catalog, "strikes", Filter()))
+    assert strikes[0]["notes"] == "'" + catalog.strikes["notes"].iloc[0]
+    out = tmp_path / "strikes.csv"
+    assert main(["export", "--layer", "deployments", "--data-dir", str(data), "-o", str(out)]) == 0
+    assert_safe(cells_of(out.read_text(encoding="utf-8")), "cli")
+    assert cells_of(out.read_text(encoding="utf-8"))[1]["asset"].startswith("'+cmd")
+    with zipfile.ZipFile(io.BytesIO(zip_all(catalog, Filter()))) as archive:
+        sources = cells_of(archive.read("sources.csv").decode())
+        tallies = cells_of(archive.read("tallies.csv").decode())
+        readme = archive.read("README.txt").decode()
+    assert_safe(sources, "sources.csv")
+    assert_safe(tallies, "tallies.csv")
+    assert {row["title"][:2] for row in sources} == {"'=", "'+", "'-", "'@"}
+    assert any(row["known_difference"].startswith("-") for row in tallies)  # a number, left as it is
+    assert "single quote" in readme
+    features = json.loads(layer_geojson(catalog, "strikes", Filter()))["features"]
+    assert features[0]["properties"]["notes"].startswith(FORMULAS[0])

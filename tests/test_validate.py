@@ -116,3 +116,27 @@ def test_missing_columns_and_files(data_copy):
     found = problems_of(data_copy)
     assert ("sites.csv", 1, "country", "column is missing from the header") in found
     assert ("zones.geojson", 0, "", "file is missing") in found
+
+
+def test_problems_name_files_relative_to_the_data_not_the_server(data_copy):
+    edit_csv(data_copy / "strikes.csv", 2, "killed", "-1")
+    edit_csv(data_copy.parent / "seeds" / "sources.csv", 2, "url", "not a url")
+    files = {p.file for p in validate(DataPaths.resolve(data_copy)).problems}
+    assert files == {"data/strikes.csv", "seeds/sources.csv"}
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_others(data_copy, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name in ("events.csv", "zones.geojson", "land.geojson"):
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    found = problems_of(data_copy)
+    assert ("events.csv", 0, "", "cannot be read: Permission denied") in found
+    assert ("zones.geojson", 0, "", "cannot be read: Permission denied") in found
+    assert ("land.geojson", 0, "", "cannot be read: Permission denied") in found
