@@ -18,6 +18,7 @@ import io
 import math
 import re
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 
 import geopandas as gpd
@@ -161,7 +162,7 @@ def layer_geojson(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> 
     records with no reported position as their zone's polygon, or null."""
     if layer == "zones":
         return to_geojson(zones_frame(catalog), release=catalog.release)
-    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
+    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
     return to_geojson(placed_honestly(frame, catalog.zones, unlocated), catalog.sources, catalog.release, unlocated)
 
 
@@ -214,7 +215,7 @@ def layer_csv(catalog, layer: str, flt: Filter) -> str:
     its sources' URLs, each row stamped with the release."""
     if layer == "zones":
         return to_csv(with_release(zones_frame(catalog), catalog.release))
-    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
+    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
     return to_csv(with_release(with_source_urls(frame, catalog.sources), catalog.release))
 
 
@@ -222,7 +223,7 @@ def zip_all(catalog, flt: Filter, unlocated: str = "zone") -> bytes:
     """All layers of the filtered view, the zones, the sources they cite, the
     sites' status history and the published tallies, in one zip."""
     buffer = io.BytesIO()
-    selected = select(catalog, Filter(flt.start, flt.end, flt.places, LAYERS))
+    selected = select(catalog, replace(flt, layers=LAYERS))
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for layer in LAYERS:
             frame = placed_honestly(selected[layer], catalog.zones, unlocated)

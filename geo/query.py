@@ -22,6 +22,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.dates import intervals, parse_day
+from geo.grading import REPORTING_GRADES
 from geo.schema import LAYERS
 from geo.zones import Zones
 
@@ -32,6 +33,7 @@ class Filter:
     end: date | None = None
     places: tuple[str, ...] = ()  # region or zone ids; empty = everywhere
     layers: tuple[str, ...] = LAYERS
+    grades: tuple[str, ...] = ()  # reporting grades (geo.grading); empty = every grade
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,16 @@ def in_places(frame: pd.DataFrame, places: tuple[str, ...], zones: Zones) -> pd.
     return frame["region"].isin(region_names) | frame["zone"].isin(zone_ids)
 
 
+def in_grades(frame: pd.DataFrame, grades: tuple[str, ...]) -> pd.Series:
+    if not grades or "reporting_grade" not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame["reporting_grade"].isin(grades)
+
+
 def apply(frame: gpd.GeoDataFrame, flt: Filter, zones: Zones) -> gpd.GeoDataFrame:
     """A dated layer (strikes, deployments, events) narrowed by the filter."""
-    return frame[overlaps(frame, flt.start, flt.end) & in_places(frame, flt.places, zones)]
+    keep = overlaps(frame, flt.start, flt.end) & in_places(frame, flt.places, zones) & in_grades(frame, flt.grades)
+    return frame[keep]
 
 
 def sites_as_of(sites: gpd.GeoDataFrame, status: pd.DataFrame, when: date | None) -> gpd.GeoDataFrame:
@@ -86,7 +95,7 @@ def select(catalog, flt: Filter) -> dict[str, gpd.GeoDataFrame]:
     for layer in flt.layers:
         if layer == "sites":
             sites = sites_as_of(catalog.sites, catalog.site_status, flt.end)
-            out[layer] = sites[in_places(sites, flt.places, catalog.zones)]
+            out[layer] = sites[in_places(sites, flt.places, catalog.zones) & in_grades(sites, flt.grades)]
         else:
             out[layer] = apply(catalog.layer(layer), flt, catalog.zones)
     return out
@@ -148,18 +157,27 @@ def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
                 places.append(found)
     if unknown:
         warnings.append(f"unknown region or zone {echo_all(unknown)}; ignored")
+    grades = []
+    for value in params.get("grade", []):
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name and name not in REPORTING_GRADES:
+                warnings.append(f"unknown reporting grade {echo_all([name])}; known: {', '.join(REPORTING_GRADES)}")
+            elif name and name not in grades:
+                grades.append(name)
+    grades = tuple(g for g in REPORTING_GRADES if g in grades)
     layers = LAYERS
     if "layers" in params:  # each layers= given counts: their names are combined
         asked = [name.strip().lower() for value in params["layers"] for name in value.split(",") if name.strip()]
         named = [name for name in asked if name != "none"]
         if asked and not named:
-            return Parsed(Filter(start, end, tuple(places), ()), tuple(warnings))
+            return Parsed(Filter(start, end, tuple(places), (), grades), tuple(warnings))
         unknown = list(dict.fromkeys(name for name in named if name not in LAYERS))
         if unknown:
             warnings.append(f"unknown layer {echo_all(unknown)}; known: {', '.join(LAYERS)}")
         chosen = tuple(layer for layer in LAYERS if layer in named)
         layers = chosen if chosen else LAYERS
-    return Parsed(Filter(start, end, tuple(places), layers), tuple(warnings))
+    return Parsed(Filter(start, end, tuple(places), layers, grades), tuple(warnings))
 
 
 def normal_id(value: str, zones: Zones) -> str:
@@ -183,4 +201,6 @@ def to_params(flt: Filter) -> dict[str, str | list[str]]:
         params["region"] = list(flt.places)
     if tuple(flt.layers) != LAYERS:
         params["layers"] = ",".join(flt.layers) or "none"
+    if flt.grades:
+        params["grade"] = ",".join(flt.grades)
     return params

@@ -3,6 +3,7 @@ filter, URL parameters round-trip, bad parameters warn, the deck spec holds
 every layer with an id and the right number of features."""
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,10 +19,13 @@ from tests.conftest import REPO, edit_csv, read_cell
 TIMEOUT = 120
 
 
-def run(params: dict | None = None) -> AppTest:
+def run(params: dict | None = None, page: str | None = None) -> AppTest:
+    """The app as a reader opens a link: its query parameters, on a page (app/pages/<page>.py)."""
     at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=TIMEOUT)
     for key, value in (params or {}).items():
         at.query_params[key] = value
+    if page:
+        at.switch_page(f"app/pages/{page}.py")
     return at.run()
 
 
@@ -36,7 +40,7 @@ def floors(at) -> set[str]:
 
 def expected(flt: Filter) -> dict[str, int]:
     catalog = load_catalog()
-    total = stats.totals(select(catalog, Filter(flt.start, flt.end, flt.places, ("strikes",)))["strikes"])
+    total = stats.totals(select(catalog, replace(flt, layers=("strikes",)))["strikes"])
     return {
         "Strikes": total["strikes"], "Vessels": total["vessels"], "Killed": total["killed"],
         "Presumed dead": total["presumed_dead"], "Rescued": total["rescued"], "Deaths": total["deaths"],
@@ -56,7 +60,7 @@ def test_the_page_comes_up_with_the_whole_campaign():
     at = run()
     assert not at.exception and not at.error
     assert metrics(at) == expected(Filter())
-    assert "Data current to" in at.markdown[0].value
+    assert any("Data current to" in c.value for c in at.caption)
     # strikes with no reported toll make the whole-campaign deaths a floor, and the page says so
     assert {"Killed", "Deaths"} <= floors(at) and "Strikes" not in floors(at)
     assert any("Figures marked ≥ are floors" in c.value for c in at.caption)
@@ -95,13 +99,54 @@ def test_bad_parameters_warn_and_fall_back(params):
     assert metrics(at)["Strikes"] > 0
 
 
-def test_a_link_to_one_record_opens_its_details():
+def test_a_link_to_one_record_selects_it_on_the_map():
     at = run({"id": "S011"})
-    assert any("S011" in m.value for m in at.markdown if m.value.startswith("####"))
-    fields = at.dataframe[0].value
-    assert dict(zip(fields["field"], fields["value"]))["killed"] == "14"
+    assert any(m.value.startswith("**S011:") for m in at.markdown)
+    assert any("14 killed" in m.value for m in at.markdown)
     assert any(layer["id"] == "selected" for layer in deck(at)["layers"])
     assert url(at)["id"] == ["S011"]
+    links = [link for link in at.get("page_link") if "S011" in str(link.proto)]
+    assert links, "the summary links to the record's page"
+
+
+def test_the_record_page_shows_every_field_sources_and_citation():
+    at = run({"id": "S011", "start": "2025-10-01"}, page="record")
+    assert not at.exception and at.title[0].value.startswith("S011:")
+    fields = dict(zip(at.dataframe[0].value["field"], at.dataframe[0].value["value"]))
+    assert fields["Killed"] == "14" and fields["Presumed dead"] == "1"
+    assert fields["Why presumed dead"].startswith("search_suspended")
+    sources = at.dataframe[1].value
+    with (REPO / "seeds" / "sources.csv").open(encoding="utf-8") as handle:
+        import csv
+
+        register = {row["id"]: row for row in csv.DictReader(handle)}
+    wanted = read_cell(REPO / "data" / "strikes.csv", 12, "sources").split(";")
+    assert list(sources["id"]) == wanted and list(sources["url"]) == [register[i]["url"] for i in wanted]
+    assert url(at)["start"] == ["2025-10-01"] and url(at)["id"] == ["S011"]  # the filter stays in the address
+    codes = [c.value for c in at.code]
+    assert any("record S011" in c and "id=S011" in c for c in codes)
+
+
+def test_a_deployment_page_shows_every_period_of_its_asset():
+    at = run({"id": "D021"}, page="record")
+    assert not at.exception
+    ford = [
+        row for row in load_catalog().deployments.to_dict("records") if row["asset"] == "USS Gerald R. Ford (CVN-78)"
+    ]
+    assert any(f"All {len(ford)} periods" in s.value for s in at.subheader)
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+def test_a_site_page_shows_its_status_history():
+    at = run({"id": "B025"}, page="record")
+    history = at.dataframe[2].value
+    assert list(history["status"]) == ["proposed", "withdrawn", "rejected"]
+
+
+def test_a_zone_page_lists_its_records():
+    at = run({"id": "zone:off_venezuela", "start": "2025-09-01", "end": "2025-09-30"}, page="record")
+    assert at.title[0].value == "Off Venezuela (southern Caribbean)"
+    assert any("S001" in str(link.proto) for link in at.get("page_link"))
 
 
 def test_the_deck_has_every_layer_with_an_id_and_the_right_features():
@@ -229,29 +274,38 @@ def test_links_to_a_selection_reopen_it(params, opens):
     if opens.startswith("zone:"):
         assert any("records with no reported position" in m.value for m in at.markdown)
     else:
-        assert any("S011" in m.value for m in at.markdown if m.value.startswith("####"))
+        assert any(m.value.startswith("**S011:") for m in at.markdown)
 
 
 def view(at) -> tuple:
     state = at.session_state
-    return (tuple(state["dates"]), tuple(state["places"]), tuple(state["layers"]), state["selected"], state["quick"])
+    return (tuple(state["dates"]), tuple(state["places"]), tuple(state["layers"]), tuple(state["grades"]),
+            state["quick"])  # fmt: skip
 
 
-def test_every_address_the_page_writes_reopens_the_same_view():
-    at = run()
+@pytest.mark.parametrize("page", ["map", "record", "records", "totals", "methods"])
+def test_every_address_a_page_writes_reopens_the_same_view(page):
+    at = run(page=page)
     steps = [
         lambda: at.sidebar.selectbox(key="quick").set_value("October 2025"),
         lambda: at.sidebar.multiselect(key="places").set_value(["caribbean", "off_venezuela"]),
-        lambda: at.text_input(key="_pick_id").set_value("zone:off_venezuela"),
-        lambda: at.text_input(key="_pick_id").set_value("d021"),
-        lambda: at.text_input(key="_pick_id").set_value("no such id"),
+        lambda: at.sidebar.multiselect(key="grades").set_value(["official_and_independent"]),
     ]
+    if page == "record":
+        steps += [lambda: at.text_input(key="record-id").set_value("zone:off_venezuela"),
+                  lambda: at.text_input(key="record-id").set_value("d021")]  # fmt: skip
+    if page == "records":
+        steps += [lambda: at.text_input(key="records-q").set_value("venezuela"),
+                  lambda: at.multiselect(key="records-layer").set_value(["strikes"])]  # fmt: skip
     for step in steps:
         step()
         at.run()
-        again = run(url(at))
+        again = run(url(at), page=page)
         assert not again.warning, (url(at), [w.value for w in again.warning])
-        assert view(again) == view(at) or (view(again)[:3] == view(at)[:3] and view(again)[3] == ""), url(at)
+        assert view(again) == view(at), url(at)
+        assert url(again) == url(at)
+        if page == "records":
+            assert again.dataframe[0].value["id"].tolist() == at.dataframe[0].value["id"].tolist()
 
 
 def test_a_broken_zones_file_shows_the_problems_panel(data_copy, monkeypatch):
@@ -286,13 +340,49 @@ def test_an_edited_data_file_is_used_at_the_next_rerun(data_copy, monkeypatch):
 
 
 def test_a_record_shows_its_grade_and_a_citation_with_the_release():
-    at = run({"id": "S011"})
+    at = run({"id": "S011"}, page="record")
     version = load_catalog().release.version
     codes = [c.value for c in at.code]
     record = [c for c in codes if "record S011" in c]
     assert record and f"data release {version}" in record[0] and "id=S011" in record[0]
-    assert any(f"data release {version}" in c and "all regions" in c for c in codes)  # the view's citation
-    assert any("Reporting grade:" in m.value for m in at.markdown)
+    assert any("reporting: an official statement and independent reporting" in c.value for c in at.caption)
+    on_map = run()
+    assert any(f"data release {version}" in c.value and "all regions" in c.value for c in on_map.code)  # the view
+
+
+def test_the_grade_filter_narrows_every_layer_and_the_figures():
+    at = run({"grade": "secondary_only"})
+    flt = Filter(grades=("secondary_only",))
+    assert metrics(at) == expected(flt) and 0 < metrics(at)["Strikes"] < expected(Filter())["Strikes"]
+    assert url(at)["grade"] == ["secondary_only"]
+
+
+def test_records_search_finds_across_layers_and_opens_record_pages():
+    at = run({"q": "galapagos"}, page="records")
+    table = at.dataframe[0].value
+    assert {"B025", "E014", "E015"} <= set(table["id"])
+    assert all("record?" in link and "id=" in link for link in table["page"])
+    at = run({"q": "galapagos", "layer": "sites"}, page="records")
+    assert set(at.dataframe[0].value["layer"]) == {"sites"}
+
+
+def test_totals_page_lists_every_published_total_with_our_count():
+    at = run(page="totals")
+    table = at.dataframe[0].value
+    catalog = load_catalog()
+    assert len(table) == len(catalog.tallies)
+    newest = table.iloc[0]
+    assert newest["as of"] == catalog.tallies["as_of"].max().strftime("%Y-%m-%d")
+    cmp = [c for c in stats.tally_comparisons(catalog.tallies, catalog.strikes) if c.tally["id"] == "T058"][0]
+    assert int(newest["difference"]) == cmp.difference
+
+
+def test_methods_page_figures_come_from_the_data():
+    at = run(page="methods")
+    text = at.markdown[0].value
+    total = stats.totals(load_catalog().strikes)
+    assert f"{total['records']:,} announcements of {total['strikes']:,} strikes" in text
+    assert "{" not in text
 
 
 def test_the_page_names_the_release():
