@@ -30,22 +30,23 @@ def describe_selection(catalog: Catalog, flt: Filter) -> str:
     return f"{start:%d %b %Y} to {end:%d %b %Y}, {where}"
 
 
-def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame, columns: int = len(FIGURES)) -> None:
+def figures(catalog: Catalog, flt: Filter, chosen: pd.DataFrame, compact: int | str = "stretch") -> None:
+    """The figures; `compact` is each figure's width (pixels on a phone)."""
     total = stats.totals(chosen)
-    st.subheader(f"Strikes from {md_escape(describe_selection(catalog, flt))}")
-    rows = [list(FIGURES.items())[i : i + columns] for i in range(0, len(FIGURES), columns)]
-    for row in rows:
-        for col, (key, (label, words)) in zip(st.columns(columns), row):
+    st.markdown(f"**Strikes from {md_escape(describe_selection(catalog, flt))}**")
+    # a row that wraps at narrow widths (a phone shows them two or three a line, not one a screen)
+    with st.container(horizontal=True, gap="medium", key="figures"):
+        for key, (label, words) in FIGURES.items():
             uncounted = total.get(f"{key}_uncounted", 0)
             shown = f"≥ {total[key]:,}" if uncounted else f"{total[key]:,}"
             note = f" At least: {uncounted:,} strike(s) in the selection have no reported figure." if uncounted else ""
-            col.metric(label, shown, help=words + "." + note)
-    floors = [f"{label.lower()} {stats.figure_text(total, key)}" for key, (label, _) in FIGURES.items()
+            st.metric(label, shown, help=words + "." + note, width=compact)
+    floors = [f"{label.lower()}: {total[f'{key}_uncounted']:,}" for key, (label, _) in FIGURES.items()
               if total.get(f"{key}_uncounted")]  # fmt: skip
+    notes = [f"{total['records']:,} announcements"]
     if floors:
-        st.caption("Figures marked ≥ are floors, because sources state no figure for some strikes: "
-                   + "; ".join(floors) + ".")  # fmt: skip
-    notes = [f"{total['records']:,} announcements in the selection (data release {catalog.release.version})"]
+        notes.append("figures marked ≥ are floors, because sources state no figure for some strikes (strikes "
+                     "without it, " + ", ".join(floors) + ")")  # fmt: skip
     if total["presumed_dead"]:
         notes.append(f"presumed dead: {stats.presumed_dead_basis_text(total)}")
     st.caption("; ".join(notes) + ".")

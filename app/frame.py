@@ -4,6 +4,7 @@ page), the sidebar's filter, the navigation and the header; then the page."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,7 @@ from geo.problems import DataError
 from geo.query import select
 
 TITLE = "Caribbean and eastern Pacific campaign map"
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.png"
 
 
 def show_data_problems(err: DataError) -> None:
@@ -45,7 +47,8 @@ def header(view: View) -> None:
 
 
 def run(pages: dict[str, st.Page]) -> None:
-    st.set_page_config(page_title=TITLE, layout="wide", page_icon=":material/map:")
+    # a local icon: a Material icon as favicon would be fetched from the network
+    st.set_page_config(page_title=TITLE, layout="wide", page_icon=str(FAVICON))
     try:
         with timed("load"):
             catalog = load_catalog()

@@ -10,24 +10,28 @@ REGION_COLOURS = {"Caribbean Sea": "#0072B2", "Eastern Pacific": "#E69F00", "Wes
                   "Region not reported": "#CC79A7"}  # fmt: skip
 
 
-def milestone_rules(milestones: pd.DataFrame, height_chart) -> alt.LayerChart:
+def milestone_rules(milestones: pd.DataFrame, height_chart, labels: bool = True) -> alt.LayerChart:
     base = alt.Chart(milestones)
     rules = base.mark_rule(strokeDash=[4, 3], color="#444").encode(
         x="date:T", tooltip=[alt.Tooltip("date:T", title="date"), alt.Tooltip("title:N", title="event")]
     )
+    if not labels:  # a narrow screen: the rules keep their tooltips, the text would run off the chart
+        return height_chart + rules
     labels = base.mark_text(align="left", dx=3, dy=-4, fontSize=10, color="#333", angle=0).encode(
         x="date:T", y=alt.value(8), text="short:N"
     )
     return height_chart + rules + labels
 
 
-def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.DataFrame) -> alt.VConcatChart:
-    """weekly: stats.weekly(); cumulative: stats.cumulative(); milestones: date, title, short."""
+def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.DataFrame,
+             labels: bool = True) -> alt.VConcatChart:  # fmt: skip
+    """weekly: stats.weekly(); cumulative: stats.cumulative(); milestones: date, title, short.
+    Without `labels` (a phone), the milestones are rules with tooltips only."""
     regions = [r for r in REGION_COLOURS if r in set(weekly.get("region", []))]
     colour = alt.Color(
         "region:N",
         scale=alt.Scale(domain=regions, range=[REGION_COLOURS[r] for r in regions]),
-        legend=alt.Legend(orient="top", title=None),
+        legend=alt.Legend(orient="top", title=None, columns=4 if labels else 2),
     )
     bars = (
         alt.Chart(weekly)
@@ -62,7 +66,9 @@ def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.Data
         )
         .properties(height=180, width="container")
     )
-    return alt.vconcat(milestone_rules(milestones, bars), milestone_rules(milestones, line)).resolve_scale(x="shared")
+    return alt.vconcat(
+        milestone_rules(milestones, bars, labels), milestone_rules(milestones, line, labels)
+    ).resolve_scale(x="shared")
 
 
 def deployment_strip(periods: pd.DataFrame, today: pd.Timestamp) -> alt.LayerChart:

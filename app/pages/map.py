@@ -18,7 +18,7 @@ from geo import charts, details, mapview, stats
 from geo.viewport import DESKTOP_HEIGHT, PHONE_HEIGHT, view_for
 
 
-def timeline(view: context.View) -> None:
+def timeline(view: context.View, phone: bool) -> None:
     st.subheader("Timeline")
     if view.chosen.empty:
         st.caption("No strikes in this selection.")
@@ -34,7 +34,7 @@ def timeline(view: context.View) -> None:
         "title": milestones["title"],
         "short": [t if len(t) <= 28 else t[:27] + "…" for t in milestones["title"]],
     })  # fmt: skip
-    chart = charts.timeline(stats.weekly(view.chosen), stats.cumulative(view.chosen), marks)
+    chart = charts.timeline(stats.weekly(view.chosen), stats.cumulative(view.chosen), marks, labels=not phone)
     st.altair_chart(chart, width="stretch")
     st.caption("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: key events.")
 
@@ -55,8 +55,6 @@ def map_area(phone: bool) -> None:
     first_view = view_for("Mobile" if phone else None)
     spec = mapview.build_deck(view.selection, view.catalog.zones, context.LAND_URL, mark, context.basemap_option(),
                               first_view, view.catalog.place_names)  # fmt: skip
-    for notice in spec.notices:
-        st.info(notice, icon=":material/info:")
     height = PHONE_HEIGHT if phone else DESKTOP_HEIGHT
     if phone:
         st.pydeck_chart(spec.deck, height=height, on_select="rerun", selection_mode="single-object", key="map")
@@ -71,6 +69,8 @@ def map_area(phone: bool) -> None:
             with st.container(border=True, key="selected-summary"):
                 summary(view, selected)
             legend(height=340, expanded=True)
+    for notice in spec.notices:
+        st.info(notice, icon=":material/info:")
     st.caption(
         "Offline basemap: Natural Earth 1:10m. Hover a mark for what it is; click it to see it here and open its "
         "page. Shaded sea areas hold strikes whose position was never reported."
@@ -80,13 +80,17 @@ def map_area(phone: bool) -> None:
 def page() -> None:
     view = context.current()
     phone = context.phone()
-    st.title("US strikes and forces in the Caribbean and eastern Pacific")
-    figures(view.catalog, view.flt, view.chosen, columns=3 if phone else 7)
-    comparison(view.catalog, view.flt)
+    title = "US strikes and forces in the Caribbean and eastern Pacific"
+    if phone:
+        st.subheader(title, anchor=False)
+    else:
+        st.header(title, anchor=False)
+    figures(view.catalog, view.flt, view.chosen, compact=96 if phone else "stretch")
     with context.timed("map"):
         map_area(phone)
+    comparison(view.catalog, view.flt)
     with context.timed("timeline"):
-        timeline(view)
+        timeline(view, phone)
     with context.timed("downloads"):
         downloads(view.catalog, view.flt, phone)
 
