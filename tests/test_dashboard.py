@@ -236,10 +236,12 @@ def test_every_address_the_page_writes_reopens_the_same_view():
         lambda: at.text_input(key="_pick_id").set_value("zone:off_venezuela"),
         lambda: at.text_input(key="_pick_id").set_value("d021"),
         lambda: at.text_input(key="_pick_id").set_value("no such id"),
+        lambda: at.text_input(key="_pick_id").set_value("zone:atlantis"),
     ]
     for step in steps:
         step()
         at.run()
+        assert not at.exception and not at.error
         again = run(url(at))
         assert not again.warning, (url(at), [w.value for w in again.warning])
         assert view(again) == view(at) or (view(again)[:3] == view(at)[:3] and view(again)[3] == ""), url(at)
