@@ -52,9 +52,10 @@ def init_state(catalog: Catalog) -> None:
         start, end = max(start, first), min(end, latest)
         if start > end:
             start, end = first, latest
-    record_id = normal_id((params.get("id") or [""])[-1], catalog.zones)
+    asked = (params.get("id") or [""])[-1]
+    record_id = normal_id(asked, catalog.zones)
     if record_id and not selectable(catalog, record_id):
-        warnings.append(f"no record or zone with id {echo(record_id)}")
+        warnings.append(f"no record or zone with id {echo(asked.strip())}")
         record_id = ""
     st.session_state.update(
         dates=(start, end),

@@ -182,11 +182,13 @@ def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
 
 def normal_id(value: str, zones: Zones) -> str:
     """A record id as the id box writes it (upper case), or a zone selection
-    as the map writes it (zone:<zone id>), whatever the case in the link."""
+    as the map writes it (zone:<zone id>), whatever the case in the link. An
+    unknown zone comes back upper-cased like any id that opens nothing."""
     value = value.strip()
     if value[:5].casefold() == "zone:":
         found = zones.resolve(value[5:])
-        return f"zone:{found}" if found else value
+        if found:
+            return f"zone:{found}"
     return value.upper()
 
 

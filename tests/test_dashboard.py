@@ -293,13 +293,16 @@ def test_every_address_a_page_writes_reopens_the_same_view(page):
     ]
     if page == "record":
         steps += [lambda: at.text_input(key="record-id").set_value("zone:off_venezuela"),
-                  lambda: at.text_input(key="record-id").set_value("d021")]  # fmt: skip
+                  lambda: at.text_input(key="record-id").set_value("d021"),
+                  lambda: at.text_input(key="record-id").set_value("no such id"),
+                  lambda: at.text_input(key="record-id").set_value("zone:atlantis")]  # fmt: skip
     if page == "records":
         steps += [lambda: at.text_input(key="records-q").set_value("venezuela"),
                   lambda: at.multiselect(key="records-layer").set_value(["strikes"])]  # fmt: skip
     for step in steps:
         step()
         at.run()
+        assert not at.exception and not at.error
         again = run(url(at), page=page)
         assert not again.warning, (url(at), [w.value for w in again.warning])
         assert view(again) == view(at), url(at)

@@ -195,3 +195,29 @@ def test_markup_in_the_data_shows_as_text_and_runs_nothing(page, poisoned_server
     assert page.evaluate(INJECTED) == CLEAN
     assert PAYLOAD[:20] in page.locator("body").inner_text() or page.get_by_text("<img src=x").count() >= 1
     assert page.errors == []
+
+
+LINK_MARKUP = (
+    "?id=%5BOfficial%20correction%5D(http%3A%2F%2Fexample.org%2Fphish)"
+    "&end=!%5Bx%5D(http%3A%2F%2Fhost.example%2Fpixel.png)"
+    "&start=%3Ared%5Balert%5D%20%3Amaterial%2Fhome%3A%20%24x%5E2%24"
+    "&region=http%3A%2F%2Fbare.example%2Fx&region=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+)
+LINK_INJECTED = """() => ({
+  links: [...document.querySelectorAll('a[href]')].filter(a => /example/.test(a.href)).length,
+  images: [...document.querySelectorAll('img')].filter(i => /pixel|x$/.test(i.getAttribute('src') || '')).length,
+  coloured: document.querySelectorAll('[data-testid="stText"] span[class*="color"], .katex').length,
+  xss: window.__xss || null,
+})"""
+
+
+def test_what_a_link_carries_shows_as_plain_text(page, server):
+    """Markdown links and images, colours, icons, LaTeX, bare URLs and HTML in the link's
+    parameters: one warning of ours, the values as plain text, nothing fetched or linked."""
+    outside = open_page(page, server, LINK_MARKUP)
+    page.wait_for_timeout(1000)
+    assert page.locator('[data-testid="stAlertContentWarning"]').count() == 1
+    shown = page.locator('[data-testid="stText"]').first.inner_text()
+    assert "[Official correction](http://example.org" in shown and "http://bare.example/x" in shown
+    assert page.evaluate(LINK_INJECTED) == {"links": 0, "images": 0, "coloured": 0, "xss": None}
+    assert outside == [] and page.errors == []
