@@ -99,6 +99,26 @@ def unplaced_notice(frame: pd.DataFrame, noun: str) -> list[str]:
 
 
 ALSO_LISTED = 4  # other records named in a tooltip of a shared point
+CLICK_HINT = "click for details and sources"
+LIST_HINT = "click for the list"
+# On a touch screen the first tap shows the tooltip (deck.gl picks on hover) and
+# the second selects, so the tooltip says so.
+TOUCH_HINTS = {CLICK_HINT: "tap again to open it below the map", LIST_HINT: "tap again for the list"}
+
+
+def for_touch(layers: list[pdk.Layer]) -> None:
+    """Tooltip hints worded for taps, in every pickable layer's rows."""
+    for layer in layers:
+        rows = layer.data["features"] if isinstance(layer.data, dict) else layer.data
+        if not isinstance(rows, list):
+            continue
+        for row in rows:
+            props = row.get("properties", row) if isinstance(row, dict) else {}
+            body = props.get("tip_body")
+            if isinstance(body, str):
+                for mouse, touch in TOUCH_HINTS.items():
+                    body = body.replace(mouse, touch)
+                props["tip_body"] = body
 
 
 def also_here(others: list[tuple[str, str]]) -> str:
@@ -139,7 +159,7 @@ def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None) -> pd.
         body.append(_precision_words(row))
         if also and row["id"] in also:
             body.append(also_here(also[row["id"]]))
-        body.append("click for details and sources")
+        body.append(CLICK_HINT)
         titles.append(title)
         bodies.append("\n".join(body))
     return frame.assign(tip_title=titles, tip_body=bodies, layer=layer)
@@ -180,12 +200,12 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
             title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {floor}{deaths:,} dead"
             body = (
                 f"{size:,} announcements with no position reported, only this sea area; "
-                f"drawn as the area, not as points.\nrecords: {ids}\nclick for the list"
+                f"drawn as the area, not as points.\nrecords: {ids}\n{LIST_HINT}"
             )
             alpha = int(25 + 75 * deaths / peak) if peak else 40
         else:
             title = f"{name}: {size:,} {noun} with no position reported"
-            body = f"records: {ids}\nclick for the list"
+            body = f"records: {ids}\n{LIST_HINT}"
             alpha = 0
         geometry = zones.frame.at[zone_id, "geometry"].__geo_interface__
         properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": int(size),
@@ -548,7 +568,8 @@ def take_labels(layers: list[pdk.Layer]) -> tuple[list[pdk.Layer], dict[str, lis
 
 def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
                selected: dict | None = None, basemap: dict | None = None,
-               view: View | None = None, place_names: list[dict] | None = None) -> MapSpec:  # fmt: skip
+               view: View | None = None, place_names: list[dict] | None = None,
+               touch: bool = False) -> MapSpec:  # fmt: skip
     """A new Deck for this run (Streamlit mutates the one it is given), with the
     same initial view every time so the map keeps its place while filtering.
     `view` is the first view fitted to the reader's screen; labels are
@@ -573,6 +594,8 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
     layers.append(no_position_labels(fills, zones))
     layers, labels = take_labels(layers)
+    if touch:
+        for_touch(layers)
     labels.update(basemap_labels(place_names or []))
     # sea-area fills first, land over them (so land is never tinted), then marks, then text
     fills = [layer for layer in layers if layer.id.endswith("-zones")]

@@ -1,7 +1,8 @@
 """One table of every record of every layer, and free-text search over it.
 
-The text searched is each record's id, places, asset, unit, names, alleged
-group, announcer, notes and the titles of the sources it cites. Every word of
+The text searched is each record's id, date (2025-10-27, 27 Oct 2025),
+places, asset, unit, names, alleged group, announcer, notes and the titles of
+the sources it cites. Every word of
 the query must occur (in any order); case and accents do not matter, so
 "galapagos" finds "Galápagos".
 """
@@ -38,8 +39,9 @@ def records_table(selection: dict[str, pd.DataFrame], sources: pd.DataFrame) -> 
     for layer, frame in selection.items():
         for record in frame.to_dict("records"):
             cited = [titles.get(i.strip(), "") for i in text_of(record.get("sources")).split(SOURCE_SEPARATOR)]
-            words = [text_of(record.get(name)) for name in SEARCHED] + cited
             when = record.get("first_date")
+            dated = [f"{when:%Y-%m-%d} {when:%d %b %Y} {when:%d %B %Y}"] if pd.notna(when) else []
+            words = [text_of(record.get(name)) for name in SEARCHED] + cited + dated
             rows.append({
                 "layer": layer, "id": record["id"], "date": when if pd.notna(when) else pd.NaT,
                 "title": title_of(record), "region": text_of(record.get("region")),

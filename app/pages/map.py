@@ -54,7 +54,7 @@ def map_area(phone: bool) -> None:
         mark = {"lon": float(found[1]["lon"]), "lat": float(found[1]["lat"])}
     first_view = view_for("Mobile" if phone else None)
     spec = mapview.build_deck(view.selection, view.catalog.zones, context.LAND_URL, mark, context.basemap_option(),
-                              first_view, view.catalog.place_names)  # fmt: skip
+                              first_view, view.catalog.place_names, touch=phone)  # fmt: skip
     height = PHONE_HEIGHT if phone else DESKTOP_HEIGHT
     if phone:
         st.pydeck_chart(spec.deck, height=height, on_select="rerun", selection_mode="single-object", key="map")
@@ -71,10 +71,10 @@ def map_area(phone: bool) -> None:
             legend(height=340, expanded=True)
     for notice in spec.notices:
         st.info(notice, icon=":material/info:")
-    st.caption(
-        "Offline basemap: Natural Earth 1:10m. Hover a mark for what it is; click it to see it here and open its "
-        "page. Shaded sea areas hold strikes whose position was never reported."
-    )
+    action = "Tap a mark to see what it is, tap it again to show it under the map" if phone else (
+        "Hover a mark for what it is; click it to see it here and open its page")  # fmt: skip
+    st.caption(f"Offline basemap: Natural Earth 1:10m. {action}. Shaded sea areas hold strikes whose position was "
+               "never reported.")  # fmt: skip
 
 
 def page() -> None:

@@ -14,7 +14,7 @@ from geo import charts, details, mapview, release
 from geo.catalog import NOT_PLACED, PLACED_ZONE
 from geo.codebook import label
 from geo.grading import REPORTING_GRADES
-from geo.query import normal_id
+from geo.query import normal_id, sites_as_of
 from geo.schema import GEO_PRECISION, PRESUMED_DEAD_BASIS
 from geo.textsafe import md_escape
 from geo.viewport import View
@@ -97,6 +97,7 @@ def record_page(view: context.View, layer: str, record: dict) -> None:
         st.dataframe(sources, hide_index=True, width="stretch",
                      column_config={"url": st.column_config.LinkColumn("link", display_text="open")})  # fmt: skip
         if layer == "sites":
+            site_status_line(view, record["id"])
             st.subheader("Status history")
             st.dataframe(details.site_history(catalog, record["id"]), hide_index=True, width="stretch")
         if layer == "deployments":
@@ -109,6 +110,18 @@ def record_page(view: context.View, layer: str, record: dict) -> None:
             st.caption(f"As the sources say: {md_escape(basis)}")
         locator(view, layer, record)
         cite(view, record["id"], title)
+
+
+def site_status_line(view: context.View, site_id: str) -> None:
+    """The site's status at the end of the chosen range, in words."""
+    end = view.flt.end or view.catalog.latest_record
+    sites = sites_as_of(view.catalog.sites, view.catalog.site_status, end)
+    row = sites[sites["id"] == site_id]
+    if row.empty:
+        st.markdown(md_escape(f"No status is recorded for this site by {end:%d %b %Y}."))
+        return
+    status, since = row.iloc[0]["status"], row.iloc[0]["status_date"]
+    st.markdown(f"**Status on {end:%d %b %Y}:** {md_escape(status.replace('_', ' '))} (since {md_escape(since)})")
 
 
 def strip(view: context.View, record: dict) -> None:

@@ -4,6 +4,7 @@ filters; each row opens its record page; the view is in the address bar."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from app import context, state
@@ -11,6 +12,7 @@ from geo.grading import REPORTING_GRADES
 from geo.search import choices, matching, records_table
 
 ROWS = 1_000
+TOP = 12  # matches listed as links above the table (a table is hard to tap on a phone)
 LOCAL = {  # URL parameter: (column, label)
     "layer": ("layer", "Layer"),
     "vessel": ("vessel_type", "Vessel type"),
@@ -45,9 +47,14 @@ def page() -> None:
         picked[key] = col.multiselect(words, options, key=f"records-{key}", placeholder="any")
     found = matching(table, query, **{LOCAL[key][0]: values for key, values in picked.items()})
     state.write_url(view.flt, q=query, **picked)
-    st.markdown(
-        f"**{len(found):,}** of {len(table):,} records" + (f"; showing the first {ROWS:,}" if len(found) > ROWS else "")
-    )
+    cut = f"; showing the first {ROWS:,}" if len(found) > ROWS else ""
+    st.markdown(f"**{len(found):,}** of {len(table):,} records{cut}")
+    if query or any(picked.values()):
+        with st.container(key="top-matches"):
+            for row in found.head(TOP).to_dict("records"):
+                when = f"{row['date']:%d %b %Y}" if pd.notna(row["date"]) else ""
+                st.page_link(view.pages["record"], label=f"{row['id']} · {when} · {row['title']}"[:120],
+                             query_params=state.view_params(view.flt, id=row["id"]))  # fmt: skip
     shown = (
         found.head(ROWS)
         .drop(columns="text")

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app import context, state
+from app.figures import comparison
 from geo import charts, stats
 from geo.textsafe import md_escape
 
@@ -38,6 +39,7 @@ def page() -> None:
     st.caption(f"{len(catalog.tallies):,} running totals published by officials, wires, newspapers and trackers, "
                f"newest first; our count is over the whole campaign up to each total's own date, counted the way "
                f"it counts (with or without the presumed dead). Data release {catalog.release.version}.")  # fmt: skip
+    comparison(catalog, view.flt)
     ours = stats.cumulative(catalog.strikes)[["date", "killed", "deaths"]]
     published = catalog.tallies[["as_of", "killed", "publisher", "qualifier", "counts"]]
     st.altair_chart(charts.totals_chart(ours, published), width="stretch")
