@@ -6,6 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+PHONE_PLOT_WIDTH = 270  # pixels: with the axes, within a 390 px phone's page
 REGION_COLOURS = {"Caribbean Sea": "#0072B2", "Eastern Pacific": "#E69F00", "Western Atlantic": "#999999",
                   "Region not reported": "#CC79A7"}  # fmt: skip
 
@@ -26,7 +27,10 @@ def milestone_rules(milestones: pd.DataFrame, height_chart, labels: bool = True)
 def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.DataFrame,
              labels: bool = True) -> alt.VConcatChart:  # fmt: skip
     """weekly: stats.weekly(); cumulative: stats.cumulative(); milestones: date, title, short.
-    Without `labels` (a phone), the milestones are rules with tooltips only."""
+    Without `labels` (a phone), the milestones are rules with tooltips only, and
+    the plots have a fixed width that fits a phone: a concatenated chart drawn
+    to its container's width overflows it by its axes."""
+    width = "container" if labels else PHONE_PLOT_WIDTH
     regions = [r for r in REGION_COLOURS if r in set(weekly.get("region", []))]
     colour = alt.Color(
         "region:N",
@@ -48,7 +52,7 @@ def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.Data
                 alt.Tooltip("presumed_dead:Q", title="presumed dead"),
             ],
         )
-        .properties(height=180, width="container")
+        .properties(height=180, width=width)
     )
     line = (
         alt.Chart(cumulative)
@@ -64,7 +68,7 @@ def timeline(weekly: pd.DataFrame, cumulative: pd.DataFrame, milestones: pd.Data
                 alt.Tooltip("strikes:Q", title="cumulative strikes"),
             ],
         )
-        .properties(height=180, width="container")
+        .properties(height=180, width=width)
     )
     return alt.vconcat(
         milestone_rules(milestones, bars, labels), milestone_rules(milestones, line, labels)
@@ -82,7 +86,7 @@ def deployment_strip(periods: pd.DataFrame, today: pd.Timestamp) -> alt.LayerCha
     base = alt.Chart(frame).encode(
         x=alt.X("first_date:T", title=None, axis=alt.Axis(format="%b %Y")),
         x2="end:T",
-        y=alt.Y("label:N", title=None, sort=None),
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelOverlap=False)),
         tooltip=[
             alt.Tooltip("id:N"),
             alt.Tooltip("first_date:T", title="from"),
@@ -93,7 +97,7 @@ def deployment_strip(periods: pd.DataFrame, today: pd.Timestamp) -> alt.LayerCha
     )
     bars = base.mark_bar(height=14, color="#0072B2").encode(opacity=alt.condition(
         alt.datum.open == "ended", alt.value(0.9), alt.value(0.45)))  # fmt: skip
-    return bars.properties(height=max(60, 26 * len(frame)))
+    return bars.properties(height=max(60, 30 * len(frame)))
 
 
 def totals_chart(ours: pd.DataFrame, published: pd.DataFrame) -> alt.LayerChart:

@@ -35,7 +35,7 @@ def timeline(view: context.View, phone: bool) -> None:
         "short": [t if len(t) <= 28 else t[:27] + "…" for t in milestones["title"]],
     })  # fmt: skip
     chart = charts.timeline(stats.weekly(view.chosen), stats.cumulative(view.chosen), marks, labels=not phone)
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(chart, width="content" if phone else "stretch")  # stretch would undo the phone's fixed width
     st.caption("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: key events.")
 
 
