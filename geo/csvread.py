@@ -62,7 +62,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame, list[Problem]]:
     text, problems = decode(raw, label)
     if text is None:
         return empty_frame(table), problems
-    header = [name.strip() for name in next(csv.reader(io.StringIO(text[: text.find("\n") + 1 or None])))]
+    header = [name.strip() for name in next(csv.reader(io.StringIO(text[: text.find("\n") + 1 or None], newline="")))]
     del text  # the bytes are parsed directly; a second copy of a large file is not kept
     problems = check_header(header, table, label)
     if problems:

@@ -1,5 +1,6 @@
 """Reading a file: each kind of malformed file gives its own message."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -13,6 +14,7 @@ def read(tmp_path, content: bytes):
     path = tmp_path / "t.csv"
     path.write_bytes(content)
     frame, problems = read_table(path, TABLE)
+    assert all(p.file == str(path) for p in problems)  # every problem names the file
     rows = [{k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in r.items()}
             for r in frame.to_dict("records")]  # fmt: skip
     return rows, problems
@@ -64,8 +66,11 @@ def test_byte_order_mark_and_other_encodings_are_named(tmp_path):
 def test_empty_and_missing_files(tmp_path):
     _, problems = read(tmp_path, b"  \n")
     assert "file is empty" in problems[0].reason
-    _, problems = read_table(tmp_path / "absent.csv", TABLE)  # noqa: F841
-    assert problems[0].reason == "file is missing"
+    frame, problems = read_table(tmp_path / "absent.csv", TABLE)
+    assert [(p.file, p.row, p.column, p.reason) for p in problems] == [
+        (str(tmp_path / "absent.csv"), 0, "", "file is missing")
+    ]
+    assert frame.empty and list(frame.columns) == ["_row", "id", "n", "note"]
 
 
 def test_blank_lines_hold_no_record(tmp_path):
@@ -98,7 +103,9 @@ HEADER = b"id,day,dm,c,i,lon,lat,km,ch,src,url,note\n"
 def read_kinds(tmp_path, *lines: bytes):
     path = tmp_path / "k.csv"
     path.write_bytes(HEADER + b"".join(line + b"\n" for line in lines))
-    return read_table(path, EVERY_KIND)
+    frame, problems = read_table(path, EVERY_KIND)
+    assert all(p.file == str(path) for p in problems)
+    return frame, problems
 
 
 def test_good_cells_of_every_kind_are_typed(tmp_path):
@@ -252,3 +259,74 @@ def test_a_number_only_python_would_read_is_refused_not_lost(tmp_path, column, v
     assert [(p.row, p.column) for p in problems] == [(2, column)]
     assert value in problems[0].reason
     assert frame.empty
+
+
+# --- the fast reader and the careful one ---------------------------------------------------
+
+
+def test_record_shape_counts_lines_and_values_by_hand():
+    from geo.csvread import record_shape
+
+    raw = b'id,n,note\r\nX1,1,"a, b"\r\n\r\nX2,2,"c\r\nd ""q"", e"\r\n\nX3,,\n,,\nX4,4,x'
+    # line 1 header; 2 X1; 3 blank (CR only); 4-5 X2; 6 blank; 7 X3; 8 empty cells; 9 X4, no newline at the end
+    lines, fields = record_shape(raw)
+    assert lines.tolist() == [2, 4, 7, 8, 9] and fields.tolist() == [3, 3, 3, 3, 3]
+    lines, fields = record_shape(b"a,b\n1,2,3\n4\n\n5,6\n")
+    assert lines.tolist() == [2, 3, 5] and fields.tolist() == [3, 1, 2]
+    lines, fields = record_shape(b'a\n"x,y"\n\n""\nz')
+    assert lines.tolist() == [2, 4, 5] and fields.tolist() == [1, 1, 1]
+    lines, fields = record_shape(b"a,b")
+    assert lines.tolist() == [] and fields.tolist() == []
+    assert lines.dtype == np.int64
+
+
+WELL_FORMED = [
+    b"id,n,note\nX1,1,a\nX2,2,b\n",
+    b"id,n,note\r\nX1,1,a\r\n\r\nX2,2,b\r\n",
+    b'id,n,note\nX1,1,"a, b\nc"\n\n\nX2,2,"say ""hi"""',
+    b"id,n,note\nX1,1,\n,,\nX2,2,b\n\n",
+    b"id,n,note\nX1,1,x\nX2,2,y",
+    b"id,n,note\nX1,1,x\nX2,2,y\n\r",  # a stray carriage return at the end
+]
+
+
+@pytest.mark.parametrize("content", WELL_FORMED)
+def test_a_well_formed_file_is_read_by_the_fast_reader(tmp_path, monkeypatch, content):
+    """At a million rows only pandas' C parser is fast enough; the careful reader
+    is for files with a malformed record."""
+    import geo.csvread as csvread
+
+    def never(*args):
+        raise AssertionError("took the slow path")
+
+    monkeypatch.setattr(csvread, "split_slowly", never)
+    rows, problems = read(tmp_path, content)
+    assert problems == [] and [r["id"] for r in rows] == ["X1", "X2"]
+
+
+def test_a_malformed_record_sends_the_file_to_the_careful_reader(tmp_path, monkeypatch):
+    import geo.csvread as csvread
+
+    calls = []
+    careful = csvread.split_slowly
+    monkeypatch.setattr(csvread, "split_slowly", lambda *args: calls.append(1) or careful(*args))
+    rows, problems = read(tmp_path, b'id,n,note\r\nX1,1,"a\r\nb"\r\nX2,2\r\n\r\nX3,3,c\r\n')
+    assert calls == [1]
+    assert [(r["_row"], r["id"], r["note"]) for r in rows] == [(2, "X1", "a\r\nb"), (6, "X3", "c")]
+    assert reasons(problems) == [(4, "", "has 2 values, the header has 3 columns")]
+    assert all(p.file == str(tmp_path / "t.csv") for p in problems)
+
+
+def test_an_optional_count_column_left_empty_stays_a_count(tmp_path):
+    frame, problems = read_kinds(tmp_path, b"K1,,,,,,,,,,,", b"K2,,,,,,,,,,,")
+    assert problems == [] and len(frame) == 2
+    assert str(frame["c"].dtype) == "Int64" and str(frame["i"].dtype) == "Int64"
+    assert frame["c"].isna().all() and frame["note"].isna().all()
+
+
+def test_a_file_with_old_mac_line_ends_is_read(tmp_path):
+    """Excel for Mac's 'CSV (Macintosh)' ends lines with a bare carriage return:
+    read it with the lines an editor shows, instead of failing on it."""
+    rows, problems = read(tmp_path, b'id,n,note\rX1,1,a\rX2,2,"b\rc"\rX3,x,\r')
+    assert [(r["_row"], r["id"], r["note"]) for r in rows] == [(2, "X1", "a"), (3, "X2", "b\rc")]
+    assert reasons(problems) == [(5, "n", "'x' is not a whole number")]
