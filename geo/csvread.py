@@ -350,9 +350,13 @@ def parse_columns(cells: pd.DataFrame, lines: np.ndarray, table: Table, label: s
         present = values[~empty]
         positions = np.flatnonzero(~empty)
         ok, converted = CHECKS[col.kind](present, col)
-        for i in np.flatnonzero(~ok.fillna(False).to_numpy(dtype=bool)):
+        # a cell that converts to nothing (Python reads '1_0' and '١٢', pandas does not) is refused, not lost
+        ok = ok.fillna(False) & converted.notna()
+        for i in np.flatnonzero(~ok.to_numpy(dtype=bool)):
             position = int(positions[i])
-            problems.append(Problem(label, int(lines[position]), col.name, reason_for(present.iloc[i], col)))
+            raw = present.iloc[i]
+            reason = reason_for(raw, col) or f"'{raw}' cannot be read as a {col.kind} value"
+            problems.append(Problem(label, int(lines[position]), col.name, reason))
             bad[position] = True
         column = pd.Series(None, index=cells.index, dtype=object)
         typed[col.name] = converted.reindex(cells.index) if len(converted) else column

@@ -281,10 +281,10 @@ def check_dates(frames: dict[str, pd.DataFrame], paths: DataPaths, today: date) 
         first, _ = intervals(frame[column])
         where = label(paths, file)
         problems += problems_at(frame, first > pd.Timestamp(today), where, column,
-                                lambda row, c=column: f"{row[c]} is in the future")  # fmt: skip
+                                lambda row, c=column: f"{as_written(row[c])} is in the future")  # fmt: skip
         problems += problems_at(
             frame, first < pd.Timestamp(earliest), where, column,
-            lambda row, c=column, e=earliest: f"{row[c]} is before {e.isoformat()}, outside the campaign",
+            lambda row, c=column, e=earliest: f"{as_written(row[c])} is before {e.isoformat()}, outside the campaign",
         )  # fmt: skip
     deployments = frames["deployments.csv"]
     start, _ = intervals(deployments["start"])
@@ -294,6 +294,11 @@ def check_dates(frames: dict[str, pd.DataFrame], paths: DataPaths, today: date) 
         lambda row: f"end {row['end']} is before start {row['start']}",
     )  # fmt: skip
     return problems
+
+
+def as_written(value) -> str:
+    """A date cell as the file has it: a day read as a Timestamp would print a time."""
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
 
 
 def check_strike_counts(strikes: pd.DataFrame, paths: DataPaths) -> list[Problem]:
