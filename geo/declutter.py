@@ -27,19 +27,32 @@ def box(label: dict, view: View) -> tuple[float, float, float, float]:
     return x - width / 2, y - height / 2, x + width / 2, y + height / 2
 
 
+MARK_RADIUS = 6  # pixels kept clear around each mark
+
+
+def mark_boxes(points: list[tuple[float, float]], view: View) -> list[tuple[float, float, float, float]]:
+    """Boxes of the marks on the map, which no label may cover."""
+    out = []
+    for lon, lat in points:
+        x, y = view.to_screen(lon, lat)
+        out.append((x - MARK_RADIUS, y - MARK_RADIUS, x + MARK_RADIUS, y + MARK_RADIUS))
+    return out
+
+
 def overlaps(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def declutter(labels: list[dict], view: View, keep_out: list[tuple] = ()) -> list[dict]:
     """The labels to draw, highest `priority` first, none overlapping another
-    or any box in `keep_out`; labels outside the view are dropped too."""
+    or any box in `keep_out` (the marks); labels not wholly inside the view are
+    dropped too."""
     placed = list(keep_out)
     chosen = []
     for label in sorted(labels, key=lambda item: -item.get("priority", 0)):
         rect = box(label, view)
-        if rect[2] < 0 or rect[0] > view.width or rect[3] < 0 or rect[1] > view.height:
-            continue
+        if rect[0] < 0 or rect[2] > view.width or rect[1] < 0 or rect[3] > view.height:
+            continue  # a label cut by the map's edge is not drawn
         if any(overlaps(rect, other) for other in placed):
             continue
         placed.append(rect)

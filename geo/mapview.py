@@ -24,7 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from geo import style
 from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
-from geo.declutter import declutter
+from geo.declutter import declutter, mark_boxes
 from geo.details import as_text, same_place
 from geo.grading import REPORTING_GRADES
 from geo.viewport import View, view_for
@@ -532,7 +532,19 @@ def basemap_labels(place_names: list[dict]) -> dict[str, list[dict]]:
     return {"sea-names": seas, "country-names": countries}
 
 
-def decluttered_labels(groups: dict[str, list[dict]], view: View) -> list[pdk.Layer]:
+MARK_LAYERS = ("strikes", "deployments", "sites", "events")
+
+
+def mark_points(layers: list[pdk.Layer]) -> list[tuple[float, float]]:
+    """Where the marks (dots) are, for labels to keep clear of them."""
+    points = []
+    for layer in layers:
+        if layer.id in MARK_LAYERS and isinstance(layer.data, list):
+            points += [(row["lon"], row["lat"]) for row in layer.data if row.get("lon") is not None]
+    return points
+
+
+def decluttered_labels(groups: dict[str, list[dict]], view: View, marks: list[tuple] = ()) -> list[pdk.Layer]:
     """One text layer per label style, with only the labels that do not
     overprint each other at the first view (geo.declutter)."""
     candidates = []
@@ -542,7 +554,7 @@ def decluttered_labels(groups: dict[str, list[dict]], view: View) -> list[pdk.La
             rank = row.get("rank", 0)
             candidates.append({**row, "group": layer_id, "size": size, "offset": offset,
                                "priority": priority + min(rank, 1e6) / 1e7})  # fmt: skip
-    kept = declutter(candidates, view)
+    kept = declutter(candidates, view, mark_boxes(list(marks), view))
     layers = []
     for layer_id, (_, colour, size, bold, offset) in LABEL_STYLES.items():
         rows = [{"lon": r["lon"], "lat": r["lat"], "text": r["text"]} for r in kept if r["group"] == layer_id]
@@ -600,7 +612,7 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
     # sea-area fills first, land over them (so land is never tinted), then marks, then text
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
     layers = fills + base_layers(land_url, zones) + [layer for layer in layers if layer not in fills]
-    layers += decluttered_labels(labels, view)
+    layers += decluttered_labels(labels, view, mark_points(layers))
     layers += highlight_layer(selected)
     # No provider and pydeck's default style sentinel: Streamlit then adds no
     # basemap of its own (map_style=None would make it fetch CARTO's style).

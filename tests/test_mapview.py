@@ -98,3 +98,41 @@ def test_tooltips_tell_touch_readers_to_tap_again(tiny_zones):
     assert touch["strikes"]["data"][0]["tip_body"].endswith("tap again to open it below the map")
     assert mouse["strikes"]["data"][0]["tip_body"].endswith("click for details and sources")
     assert touch["strike-zones"]["data"]["features"][0]["properties"]["tip_body"].endswith("tap again for the list")
+
+
+def test_labels_never_overprint_each_other_marks_or_the_edge():
+    from geo.declutter import box, declutter, mark_boxes, overlaps
+    from geo.viewport import View
+
+    view = View(0.0, 0.0, 4.0, 400, 300)
+    labels = [
+        {"lon": 0.0, "lat": 0.0, "text": "first and most important", "priority": 100},
+        {"lon": 0.2, "lat": 0.1, "text": "overlaps the first", "priority": 50},
+        {"lon": -5.0, "lat": 3.0, "text": "free", "priority": 10},
+        {"lon": 16.5, "lat": 0.0, "text": "cut by the right edge", "priority": 90},
+        {"lon": 5.0, "lat": -5.0, "text": "on a mark", "priority": 95},
+    ]
+    kept = declutter(labels, view, mark_boxes([(5.0, -5.0)], view))
+    assert [label["text"] for label in kept] == ["first and most important", "free"]
+    boxes = [box(label, view) for label in kept]
+    assert not overlaps(*boxes)
+    assert all(b[0] >= 0 and b[2] <= view.width and b[1] >= 0 and b[3] <= view.height for b in boxes)
+
+
+def test_the_real_first_view_has_no_overlapping_labels():
+    from geo.catalog import load_catalog
+    from geo.declutter import box, overlaps
+    from geo.query import Filter, select
+    from geo.viewport import view_for
+
+    catalog = load_catalog()
+    for agent in (None, "Mobile"):
+        view = view_for(agent)
+        deck = mapview.build_deck(select(catalog, Filter()), catalog.zones, "land.geojson", view=view,
+                                  place_names=catalog.place_names)  # fmt: skip
+        layers = json.loads(deck.deck.to_json())["layers"]
+        styles = mapview.LABEL_STYLES
+        boxes = [box({**row, "size": styles[layer["id"]][2], "offset": styles[layer["id"]][4]}, view)
+                 for layer in layers if layer["@@type"] == "TextLayer" for row in layer["data"]]  # fmt: skip
+        assert len(boxes) > 5, agent
+        assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), agent
