@@ -27,6 +27,7 @@ from geo.textsafe import md_escape, md_link
 LAND_URL = "app/static/land.geojson"  # served by Streamlit's static file server, cached by the browser
 CUSTOM = "Custom range"
 TABLE_ROWS = 1_000
+FEED_URL = os.environ.get("FEED_URL", "/feed/latest/")  # the static release feed (nginx serves it; docs/deploy.md)
 LAYER_NAMES = {"strikes": "Strikes", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
 # what one row of each layer is: a strikes.csv row is an announcement, not a strike
 ROW_NAMES = {"strikes": "Strike announcements", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
@@ -424,6 +425,7 @@ def downloads(catalog: Catalog, flt: Filter) -> None:
     st.caption(
         "GeoJSON (RFC 7946, longitude/latitude) keeps every field, the precision fields and sources "
         "included; files are built when you click and carry the date range in their names."
+        f" The whole release, for your own graphics: [GeoJSON, CSV, GeoParquet, checksums]({FEED_URL})."
     )
     latest = catalog.latest_record
     formats = {

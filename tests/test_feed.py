@@ -110,3 +110,15 @@ def test_a_broken_dataset_writes_no_feed(tmp_path, data_copy):
     (data_copy / "strikes.csv").write_text("id,date\nS001,not a date\n", encoding="utf-8")
     assert main(["release", "-o", str(tmp_path / "feed"), "--data-dir", str(data_copy)]) == 1
     assert not (tmp_path / "feed").exists()
+
+
+def test_the_page_links_to_the_feed(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    def captions() -> str:
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+        return " ".join(c.value for c in at.caption)
+
+    assert "](/feed/latest/)" in captions()
+    monkeypatch.setenv("FEED_URL", "https://data.example.org/campaign/latest/")
+    assert "](https://data.example.org/campaign/latest/)" in captions()
