@@ -174,6 +174,16 @@ def test_metrics_are_not_public_and_foreign_websockets_are_refused(stack):
     assert upgrade(stack.url) == 101
 
 
+def test_the_protocol_load_generator_gets_the_right_figures_through_nginx(stack):
+    import asyncio
+
+    from benchmarks.capacity import readers_at_once, views
+
+    tally = asyncio.run(readers_at_once(stack.url, 3, views(12), seconds=6.0, interval=1.5))
+    assert tally.errors == [] and tally.wrong == []
+    assert len(tally.opens) == 3 and len(tally.changes) >= 3
+
+
 def test_a_killed_replica_is_taken_out_and_its_readers_reload_to_a_working_page(chromium, stack):
     reader = Reader(chromium, stack)
     try:
