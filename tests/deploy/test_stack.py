@@ -179,7 +179,7 @@ def test_the_protocol_load_generator_gets_the_right_figures_through_nginx(stack)
 
     from benchmarks.capacity import readers_at_once, views
 
-    tally = asyncio.run(readers_at_once(stack.url, 3, views(12), seconds=6.0, interval=1.5))
+    tally = asyncio.run(readers_at_once(stack.url, 3, views(12), seconds=15.0, interval=1.5))
     assert tally.errors == [] and tally.wrong == []
     assert len(tally.opens) == 3 and len(tally.changes) >= 3
 
