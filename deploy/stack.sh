@@ -4,6 +4,7 @@
 # The same nginx configuration as docker-compose.yml (deploy/nginx.conf.template).
 #
 #   deploy/stack.sh start [N]   write the feed, start N replicas (default 2) and nginx
+#   deploy/stack.sh roll        rolling restart (a data update): one replica at a time, then the feed
 #   deploy/stack.sh stop        stop them, by the process ids recorded at start
 #   deploy/stack.sh status      which recorded processes are alive
 #
@@ -64,8 +65,35 @@ open(sys.argv[2], "w", encoding="utf-8").write(text)
 EOF
 }
 
+start_replica() {  # index
+  local port=$((APP_PORT + $1))
+  # headless, loopback only, no usage statistics; browser.serverAddress set so
+  # Streamlit never looks up this machine's public address on the internet
+  (cd "$REPO" && exec "$PYTHON" -m streamlit run dashboard.py \
+    --server.headless true --server.address 127.0.0.1 --server.port "$port" \
+    --browser.gatherUsageStats false --browser.serverAddress "$PUBLIC_HOST" \
+    --browser.serverPort "$STACK_PORT" \
+    >>"$STACK_DIR/app-$1.log" 2>&1) &
+  echo $! >"$STACK_DIR/app-$1.pid"
+}
+
+roll() {  # a rolling restart: one replica at a time, the next once it is healthy
+  local file i
+  for file in "$STACK_DIR"/app-*.pid; do
+    [ -e "$file" ] || { say "not running"; exit 1; }
+    i="${file##*/app-}"; i="${i%.pid}"
+    stop_pid "$file"
+    start_replica "$i"
+    if ! wait_healthy "http://127.0.0.1:$((APP_PORT + i))/_stcore/health" 180; then
+      say "replica $i did not come back; see $STACK_DIR/app-$i.log"; exit 1
+    fi
+    say "replica $i restarted"
+  done
+  (cd "$REPO" && "$PYTHON" -m geo release -o "$FEED_DIR") >&2
+}
+
 start() {
-  local replicas="${1:-2}" i port
+  local replicas="${1:-2}" i
   [ -x "$PYTHON" ] || { say "no Python at $PYTHON (run ./run.sh once, or set PYTHON)"; exit 1; }
   [ -x "$NGINX_BIN" ] || { say "no nginx at $NGINX_BIN (apt-get install nginx)"; exit 1; }
   if alive "$STACK_DIR/nginx.pid.stack"; then say "already running in $STACK_DIR; stop it first"; exit 1; fi
@@ -73,15 +101,7 @@ start() {
   chmod 755 "$STACK_DIR"  # nginx's workers (nobody, when started as root) read the feed from here
   (cd "$REPO" && "$PYTHON" -m geo release -o "$FEED_DIR") >&2
   for ((i = 0; i < replicas; i++)); do
-    port=$((APP_PORT + i))
-    # headless, loopback only, no usage statistics; browser.serverAddress set so
-    # Streamlit never looks up this machine's public address on the internet
-    (cd "$REPO" && exec "$PYTHON" -m streamlit run dashboard.py \
-      --server.headless true --server.address 127.0.0.1 --server.port "$port" \
-      --browser.gatherUsageStats false --browser.serverAddress "$PUBLIC_HOST" \
-      --browser.serverPort "$STACK_PORT" \
-      >"$STACK_DIR/app-$i.log" 2>&1) &
-    echo $! >"$STACK_DIR/app-$i.pid"
+    start_replica "$i"
   done
   for ((i = 0; i < replicas; i++)); do
     if ! wait_healthy "http://127.0.0.1:$((APP_PORT + i))/_stcore/health" 180; then
@@ -130,7 +150,8 @@ status() {
 
 case "${1:-}" in
   start) start "${2:-2}" ;;
+  roll) roll ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start [N] | stop | status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [N] | roll | stop | status" >&2; exit 2 ;;
 esac
