@@ -1,7 +1,7 @@
 """Capacity through nginx: simulated readers that speak Streamlit's websocket
 protocol, no browsers, on loopback only.
 
-    .venv/bin/python -m benchmarks.capacity                      # 1 and 2 replicas, 10/20/40 readers, 60 s each
+    .venv/bin/python -m benchmarks.capacity                      # 1 and 2 replicas, 5/10/20/40 readers, 60 s each
     .venv/bin/python -m benchmarks.capacity --replicas 2 --readers 30 --seconds 30
 
 For each replica count it starts the stack of deploy/stack.sh (Debian's nginx
@@ -33,6 +33,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -196,7 +197,7 @@ async def reader(number: int, base: str, pool: list[View], seconds: float, inter
         changes = 0
         next_at = time.monotonic() + rng.uniform(0, interval)
         while changes < MAX_CHANGES:
-            await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+            await asyncio.sleep(max(0.0, min(next_at, deadline) - time.monotonic()))
             if time.monotonic() >= deadline:
                 break
             next_at = time.monotonic() + interval
@@ -372,12 +373,13 @@ def step(stack: Stack, count: int, pool: list[View], seconds: float, interval: f
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--readers", type=int, nargs="+", default=[10, 20, 40])
+    parser.add_argument("--readers", type=int, nargs="+", default=[5, 10, 20, 40])
     parser.add_argument("--seconds", type=float, default=60.0, help="each step's length (at most 600)")
     parser.add_argument("--interval", type=float, default=5.0, help="seconds between a reader's filter changes")
     parser.add_argument("--views", type=int, default=300, help="random filters to draw from")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "capacity_results.json")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack on the way out
     seconds = min(args.seconds, MAX_SECONDS)
     pool = views(args.views)
     report = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}, "steps": []}
