@@ -8,9 +8,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
-# the pinned dependencies first, so a data or code change does not reinstall them
-COPY requirements.txt ./
-RUN python -m pip install -r requirements.txt
+# the locked dependency tree (every package pinned, with hashes) first, so a data or
+# code change does not reinstall it
+COPY requirements.lock ./
+RUN python -m pip install --require-hashes -r requirements.lock
 
 # a user of its own, who owns nothing of the app's code and data (read-only at run time)
 RUN useradd --system --uid 10001 --create-home --home-dir /home/app --shell /usr/sbin/nologin app \
@@ -18,10 +19,12 @@ RUN useradd --system --uid 10001 --create-home --home-dir /home/app --shell /usr
 
 COPY .streamlit/ .streamlit/
 COPY dashboard.py ./
+COPY app/ app/
 COPY geo/ geo/
 COPY data/ data/
 COPY seeds/ seeds/
 COPY static/ static/
+COPY docs/methods.md docs/methods.md
 
 USER app
 # Headless, on all interfaces of the container (nginx reaches it on the compose

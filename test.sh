@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 # the official CITATION.cff schema ships in cffconvert; its own pins (jsonschema<4) would clash, and only the schema file is used
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps cffconvert==2.0.0
 .venv/bin/ruff check .

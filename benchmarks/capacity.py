@@ -59,6 +59,7 @@ STACK = REPO / "deploy" / "stack.sh"
 MAX_CHANGES = 1_000  # per reader, besides the time limit
 MAX_SECONDS = 600.0  # per step
 RUN_TIMEOUT = 120.0  # a run with no end by then is an error
+DATES, PLACES = "From and to (inclusive)", "Regions, or finer reference zones"  # the sidebar's widgets
 FIGURES = {  # the page's metric labels and the geo.stats totals they show
     "Strikes": "strikes", "Vessels": "vessels", "Killed": "killed", "Presumed dead": "presumed_dead",
     "Rescued": "rescued", "Fate unknown": "fate_unknown", "Deaths": "deaths",
@@ -127,7 +128,7 @@ class Session:
 
     def __init__(self, base: str):
         self.base = base
-        self.widgets: dict[str, str] = {}  # element type -> widget id
+        self.widgets: dict[str, str] = {}  # the sidebar's widgets: label -> widget id
 
     async def connect(self) -> None:
         cookie = await asyncio.to_thread(self.route_cookie)
@@ -152,10 +153,10 @@ class Session:
         state.query_string = view.query
         if not first:
             dates = state.widget_states.widgets.add()
-            dates.id = self.widgets["date_input"]
+            dates.id = self.widgets[DATES]
             dates.string_array_value.data.extend([view.start.isoformat(), view.end.isoformat()])
             places = state.widget_states.widgets.add()
-            places.id = self.widgets["multiselect"]
+            places.id = self.widgets[PLACES]
             places.string_array_value.data.extend(view.labels)
         began = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -174,7 +175,8 @@ class Session:
                         if len(figures) == len(FIGURES) and to_figures is None:
                             to_figures = time.perf_counter() - began
                     elif what in ("date_input", "multiselect"):
-                        self.widgets[what] = getattr(element, what).id
+                        widget = getattr(element, what)
+                        self.widgets[widget.label] = widget.id
                 elif kind == "script_finished":
                     return to_figures or float("nan"), time.perf_counter() - began, figures
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from geo import stats
 from geo.catalog import load_catalog
+from geo.dates import parse_day
 from geo.details import as_text
 from geo.drafting import run_draft
-from geo.export import layer_geojson, zip_all
+from geo.export import layer_csv, layer_geojson, zip_all
 from geo.feed import FeedError, write_feed
 from geo.package import write_package
 from geo.paths import DataPaths
@@ -24,7 +25,7 @@ from geo.validate import validate
 
 def day(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
 
@@ -47,9 +48,17 @@ def parser() -> argparse.ArgumentParser:
             )
 
     common(sub.add_parser("validate", help="check every data file; one line per problem"), False)
-    export = sub.add_parser("export", help="write a layer (or all, as a zip) as GeoJSON")
+    export = sub.add_parser(
+        "export", help="write a layer (or all, as a zip) as GeoJSON, or one layer as CSV when the output ends in .csv"
+    )
     export.add_argument("--layer", required=True, choices=[*LAYERS, "zones", "all"])
     export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument(
+        "--unlocated",
+        choices=["zone", "null"],
+        default="zone",
+        help="geometry of records with no reported position: their zone's polygon (default) or null",
+    )
     common(export)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
@@ -103,9 +112,11 @@ def run_validate(args) -> int:
 def run_export(args, catalog) -> int:
     flt = build_filter(args, catalog)
     if args.layer == "all":
-        args.output.write_bytes(zip_all(catalog, flt))
+        args.output.write_bytes(zip_all(catalog, flt, args.unlocated))
+    elif args.output.suffix.lower() == ".csv":  # text cells made safe for spreadsheets (geo.export)
+        args.output.write_bytes(layer_csv(catalog, args.layer, flt).encode("utf-8"))
     else:
-        args.output.write_bytes(layer_geojson(catalog, args.layer, flt))
+        args.output.write_bytes(layer_geojson(catalog, args.layer, flt, args.unlocated))
     print(f"wrote {args.output}")
     return 0
 

@@ -148,3 +148,23 @@ DERIVED = {
     "source_urls": "The URLs of the cited sources, separated by spaces.",
     "release": "The data release (its date) the export was made from.",
 }
+
+# plain labels of the fields, for the record page
+LABELS = {
+    "id": "Record id", "date": "Date", "date_precision": "The date is the", "region": "Region",
+    "zone": "Reference zone",
+    "zone_name": "Zone", "lon": "Longitude", "lat": "Latitude", "geo_precision": "Location precision",
+    "uncertainty_km": "Uncertainty (km)", "location_basis": "Where, as the sources say", "placed_at": "Drawn at",
+    "strikes": "Strikes", "vessels": "Boats struck", "killed": "Killed", "survivors": "Survivors",
+    "rescued": "Rescued", "presumed_dead": "Presumed dead", "presumed_dead_basis": "Why presumed dead",
+    "vessel_type": "Boat", "alleged_group": "Group alleged", "announced_by": "Announced by",
+    "sources": "Source ids", "notes": "Notes (the project's words)", "reporting_grade": "Reporting grade",
+    "asset": "Asset", "asset_type": "Kind of asset", "unit": "Unit or group", "start": "From", "end": "To",
+    "end_basis": "What the end rests on", "name": "Name", "country": "Country", "kind": "Kind",
+    "status": "Status at the range's end", "status_date": "Status since", "status_note": "Status note",
+    "status_sources": "Status source ids", "title": "Title", "milestone": "Key event",
+}  # fmt: skip
+
+
+def label(column: str) -> str:
+    return LABELS.get(column, column.replace("_", " ").capitalize())

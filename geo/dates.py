@@ -3,7 +3,20 @@ interval from its first to its last day, so filters never claim more."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandas as pd
+
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_day(text: str) -> date:
+    """Exactly YYYY-MM-DD, as the page and the command line promise (Python's
+    fromisoformat would also take 20251031 or 2025W401); ValueError otherwise."""
+    if not DAY.fullmatch(text):
+        raise ValueError(f"not of the form YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)
 
 
 def intervals(values: pd.Series) -> tuple[pd.Series, pd.Series]:

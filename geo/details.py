@@ -50,6 +50,39 @@ def sources_of(catalog, ids: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
+def title_of(record: dict) -> str:
+    """A record's short title as readers see it in lists."""
+    for name in ("title", "name", "asset"):
+        text = as_text(record.get(name))
+        if text:
+            return text
+    when = record.get("date")
+    return f"Strike of {when:%d %b %Y}" if isinstance(when, pd.Timestamp) else "Strike"
+
+
+def same_place(selection: dict) -> dict[str, list[tuple[str, str]]]:
+    """For each record with a point of its own that shares it with others (a
+    site and two events at one airport), the others there: id -> [(id, title)].
+    Only reported points count: records placed at a zone's reference point are
+    drawn as the zone, not as marks."""
+    rows = []
+    for frame in selection.values():
+        own = frame[frame["placed_at"] == "reported point"] if "placed_at" in frame.columns else frame.iloc[:0]
+        wanted = [c for c in ("id", "lon", "lat", "title", "name", "asset", "date") if c in own]
+        for record in own[wanted].to_dict("records"):
+            place = (round(float(record["lon"]), 3), round(float(record["lat"]), 3))
+            rows.append((*place, record["id"], title_of(record)))
+    by_place: dict[tuple, list[tuple[str, str]]] = {}
+    for lon, lat, record_id, title in rows:
+        by_place.setdefault((lon, lat), []).append((record_id, title))
+    out = {}
+    for group in by_place.values():
+        if len(group) > 1:
+            for record_id, _ in group:
+                out[record_id] = [item for item in group if item[0] != record_id]
+    return out
+
+
 def site_history(catalog, site_id: str) -> pd.DataFrame:
     history = catalog.site_status[catalog.site_status["site_id"] == site_id]
     return history[["date", "status", "note", "sources"]].reset_index(drop=True)

@@ -4,13 +4,21 @@ layers with the source register, and CSV.
 Every field travels with each feature, the precision fields included, with
 dates as ISO strings and missing values as null; each feature also carries
 the URLs of its sources so an exported file stands on its own.
+
+CSV is opened in spreadsheets, which run a cell starting with =, +, -, @, a
+tab or a carriage return as a formula (OWASP "CSV injection"). Every CSV we
+write prefixes such a text cell with a single quote, so it shows as the text
+it is; numbers (a negative known_difference) stay numbers, and GeoJSON keeps
+the text exactly as in the data.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 
 import geopandas as gpd
@@ -19,6 +27,7 @@ import orjson
 import pandas as pd
 import shapely
 
+from geo.catalog import PLACED_ZONE
 from geo.codebook import DERIVED
 from geo.query import Filter, select
 from geo.release import Release
@@ -97,7 +106,36 @@ def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = N
 EXPORT_CHUNK = 50_000  # features built at a time: a million-feature export never holds a million dicts
 
 
-def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None, release: Release | None = None) -> bytes:
+UNLOCATED = {
+    "zone": "records with no reported position have their reference zone's polygon as geometry",
+    "null": "records with no reported position have no geometry (null)",
+}
+
+
+def placed_honestly(frame: gpd.GeoDataFrame, zones, unlocated: str = "zone") -> gpd.GeoDataFrame:
+    """The layer as exported: a record known only by its zone is never a crisp
+    point. Its geometry becomes the zone's polygon (or null, `unlocated="null"`);
+    the reference point stays in its lon/lat properties with placed_at saying so."""
+    if unlocated not in UNLOCATED:
+        raise ValueError(f"unlocated must be one of {', '.join(UNLOCATED)}")
+    zonal = (frame["placed_at"] == PLACED_ZONE).to_numpy() if "placed_at" in frame.columns else None
+    if zonal is None or not zonal.any():
+        return frame
+    shapes = frame.geometry.values.copy()
+    if unlocated == "zone":
+        polygons = zones.frame.geometry
+        shapes[zonal] = [polygons.get(z) for z in frame["zone"].to_numpy()[zonal]]
+    else:
+        shapes[zonal] = None
+    return frame.set_geometry(gpd.GeoSeries(shapes, index=frame.index, crs=frame.crs))
+
+
+def to_geojson(
+    frame: gpd.GeoDataFrame,
+    sources: pd.DataFrame | None = None,
+    release: Release | None = None,
+    unlocated: str | None = None,
+) -> bytes:
     """UTF-8 GeoJSON. orjson writes a hundred thousand features in a fraction
     of a second (the standard json module needs several); NaN becomes null.
     Built in chunks, so memory stays near the size of the output itself.
@@ -110,6 +148,8 @@ def to_geojson(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None, rel
     head = b'{"type":"FeatureCollection",'
     if release is not None:
         head += b'"release":' + orjson.dumps(release.metadata()) + b","
+    if unlocated is not None:
+        head += b'"unlocated_records":' + orjson.dumps(UNLOCATED[unlocated]) + b","
     return head + b'"features":[' + b",".join(parts) + b"]}"
 
 
@@ -117,23 +157,40 @@ def zones_frame(catalog) -> gpd.GeoDataFrame:
     return catalog.zones.frame.reset_index(drop=True)
 
 
-def layer_geojson(catalog, layer: str, flt: Filter) -> bytes:
-    """One layer of the filtered view as GeoJSON text ('zones' is not filtered)."""
+def layer_geojson(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> bytes:
+    """One layer of the filtered view as GeoJSON text ('zones' is not filtered);
+    records with no reported position as their zone's polygon, or null."""
     if layer == "zones":
         return to_geojson(zones_frame(catalog), release=catalog.release)
-    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
-    return to_geojson(frame, catalog.sources, catalog.release)
+    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
+    return to_geojson(placed_honestly(frame, catalog.zones, unlocated), catalog.sources, catalog.release, unlocated)
+
+
+FORMULA_START = r"[=+\-@\t\r]"  # what makes a spreadsheet read a cell as a formula
+
+
+def neutralised(column: pd.Series) -> pd.Series:
+    """A text column with every cell a spreadsheet would run as a formula
+    prefixed with a single quote (OWASP); other cells as they are."""
+    text = column.astype("string")
+    risky = text.str.match(FORMULA_START, na=False).to_numpy(dtype=bool)
+    return text.where(~risky, "'" + text) if risky.any() else column
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    """A layer as CSV: every column but the geometry (lon and lat are columns)."""
+    """A layer as CSV: every column but the geometry (lon and lat are columns),
+    dates as YYYY-MM-DD, text cells safe to open in a spreadsheet. Lines end
+    in CRLF (RFC 4180), which also makes a value holding a CR quoted."""
     if isinstance(frame, gpd.GeoDataFrame):
         frame = frame.drop(columns=frame.geometry.name)
     table = pd.DataFrame(frame)
     for column in table.columns:
-        if pd.api.types.is_datetime64_any_dtype(table[column]):
-            table[column] = table[column].dt.strftime("%Y-%m-%d")
-    return table.to_csv(index=False, lineterminator="\n")
+        values = table[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            table[column] = values.dt.strftime("%Y-%m-%d")
+        elif not (pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            table[column] = neutralised(values)
+    return table.to_csv(index=False, lineterminator="\r\n")
 
 
 def with_release(frame: pd.DataFrame, release: Release) -> pd.DataFrame:
@@ -141,24 +198,41 @@ def with_release(frame: pd.DataFrame, release: Release) -> pd.DataFrame:
     return frame.assign(release=release.version)
 
 
+def with_source_urls(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `source_urls` after `sources`, so a CSV row stands on its own."""
+    if "sources" not in frame.columns:
+        return frame
+    cited = frame["sources"].astype(object)
+    urls = {ids: source_urls(ids, sources) for ids in cited.dropna().unique()}
+    at = list(frame.columns).index("sources") + 1
+    out = pd.DataFrame(frame).copy()
+    out.insert(at, "source_urls", [urls.get(ids) for ids in cited.tolist()])
+    return out
+
+
 def layer_csv(catalog, layer: str, flt: Filter) -> str:
-    """One layer of the filtered view as CSV, each row stamped with the release."""
-    frame = select(catalog, Filter(flt.start, flt.end, flt.places, (layer,)))[layer]
-    return to_csv(with_release(frame, catalog.release))
+    """One layer of the filtered view as CSV ('zones' is not filtered), with
+    its sources' URLs, each row stamped with the release."""
+    if layer == "zones":
+        return to_csv(with_release(zones_frame(catalog), catalog.release))
+    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
+    return to_csv(with_release(with_source_urls(frame, catalog.sources), catalog.release))
 
 
-def zip_all(catalog, flt: Filter) -> bytes:
-    """All layers of the filtered view, the zones, the sources they cite and
-    the published tallies, in one zip."""
+def zip_all(catalog, flt: Filter, unlocated: str = "zone") -> bytes:
+    """All layers of the filtered view, the zones, the sources they cite, the
+    sites' status history and the published tallies, in one zip."""
     buffer = io.BytesIO()
-    selected = select(catalog, Filter(flt.start, flt.end, flt.places, LAYERS))
+    selected = select(catalog, replace(flt, layers=LAYERS))
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for layer in LAYERS:
-            archive.writestr(f"{layer}.geojson", to_geojson(selected[layer], catalog.sources, catalog.release))
+            frame = placed_honestly(selected[layer], catalog.zones, unlocated)
+            archive.writestr(f"{layer}.geojson", to_geojson(frame, catalog.sources, catalog.release, unlocated))
         archive.writestr("zones.geojson", to_geojson(zones_frame(catalog), release=catalog.release))
-        archive.writestr("sources.csv", catalog.sources.to_csv(index=False, lineterminator="\n"))
+        archive.writestr("sources.csv", to_csv(catalog.sources))
         archive.writestr("tallies.csv", to_csv(with_release(catalog.tallies, catalog.release)))
-        archive.writestr("README.txt", describe(flt, catalog.release))
+        archive.writestr("site_status.csv", to_csv(with_release(catalog.site_status, catalog.release)))
+        archive.writestr("README.txt", describe(flt, catalog.release, unlocated))
         archive.writestr("release.json", orjson.dumps(release_member(catalog, flt), option=orjson.OPT_INDENT_2))
         archive.writestr("CHANGELOG.md", catalog.paths.changelog.read_bytes())
     return buffer.getvalue()
@@ -176,7 +250,11 @@ def release_member(catalog, flt: Filter) -> dict:
     return {**catalog.release.metadata(), "selection": selection_words(flt)}
 
 
-def describe(flt: Filter, release: Release) -> str:
+def export_metadata(catalog, flt: Filter, unlocated: str) -> dict:
+    return {**release_member(catalog, flt), "unlocated_records": UNLOCATED[unlocated]}
+
+
+def describe(flt: Filter, release: Release, unlocated: str = "zone") -> str:
     return (
         "Caribbean and eastern Pacific campaign map: export\n"
         f"Data release {release.version} (see CHANGELOG.md and release.json).\n"
@@ -184,18 +262,24 @@ def describe(flt: Filter, release: Release) -> str:
         "Coordinates are WGS 84 longitude, latitude (RFC 7946).\n"
         "geo_precision: 1 coordinates reported or geolocated; 2 near a named place;\n"
         "3 only a sea zone or region is known: the point is the zone's reference\n"
-        "point (placed_at = 'zone reference point'), not a position.\n"
+        "point (placed_at = 'zone reference point'), not a position, and is kept in the\n"
+        f"lon and lat properties only; in these files {UNLOCATED[unlocated]}.\n"
         "uncertainty_km: radius within which the event lies, as far as sources tell.\n"
         "killed: killed in the strike; presumed_dead: missing after a suspended search;\n"
         "rescued: survivors recovered alive. sources: ids in sources.csv; source_urls: their links.\n"
         "sites.geojson shows each site's status as of the selection's end.\n"
         f"reporting_grade: {DERIVED['reporting_grade']}\n"
         "Empty counts are unknown: no source states them.\n"
+        "In the CSV files a text starting with =, +, -, @, a tab or a carriage return has a\n"
+        "single quote put before it, so that a spreadsheet shows it rather than running it as\n"
+        "a formula; the GeoJSON files hold the text as it is.\n"
     )
 
 
 def export_name(layer: str, flt: Filter, extension: str, latest: date | None = None) -> str:
-    """A file name that carries the date range, e.g. strikes_2025-10-01_2025-10-31.geojson."""
+    """A file name that carries the regions and the date range, e.g.
+    strikes_eastern_pacific_2025-10-01_2025-10-31.geojson (all-regions when none is chosen)."""
     start = flt.start.isoformat() if flt.start else "start"
     end = (flt.end or latest).isoformat() if (flt.end or latest) else "latest"
-    return f"{layer}_{start}_{end}.{extension}"
+    places = "+".join(re.sub(r"[^a-z0-9_]", "", p.lower()) for p in flt.places) or "all-regions"
+    return f"{layer}_{places}_{start}_{end}.{extension}"

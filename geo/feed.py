@@ -9,7 +9,8 @@ DIR/latest at it:
 
     <layer>.geojson     every layer and the zones, RFC 7946, stamped with the release
     <layer>.csv         every layer, one row per record, each row naming the release
-    <layer>.parquet     every layer and the zones as GeoParquet (geopandas, pyarrow)
+    <layer>.parquet     every layer and the zones as GeoParquet (geopandas, pyarrow); like the
+                        GeoJSON, a record known only by its zone has the zone's polygon
     data/*.csv, seeds/sources.csv
                         the canonical tables, as datapackage.json describes them
     datapackage.json    the Frictionless data package of those tables
@@ -33,8 +34,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
+
 from geo.catalog import Catalog
-from geo.export import layer_csv, layer_geojson, with_release, zones_frame
+from geo.export import layer_csv, layer_geojson, placed_honestly, with_release, with_source_urls, zones_frame
 from geo.package import PACKAGE_FILE, package_json
 from geo.query import Filter, select
 from geo.schema import DATA_TABLES, LAYERS, SOURCES
@@ -98,7 +101,11 @@ def write_files(catalog: Catalog, target: Path) -> list[str]:
     for layer in LAYERS:
         put(f"{layer}.geojson", layer_geojson(catalog, layer, whole))
         put(f"{layer}.csv", layer_csv(catalog, layer, whole))
-        frames[layer].pipe(with_release, catalog.release).to_parquet(target / f"{layer}.parquet", index=False)
+        # as the GeoJSON: a record known only by its zone has the zone's polygon, never a point
+        honest = placed_honestly(frames[layer], catalog.zones, "zone")
+        table = with_release(with_source_urls(honest, catalog.sources), catalog.release)
+        table = gpd.GeoDataFrame(table, geometry=honest.geometry.name, crs=honest.crs)
+        table.to_parquet(target / f"{layer}.parquet", index=False)
         names.append(f"{layer}.parquet")
     put("zones.geojson", layer_geojson(catalog, "zones", whole))
     zones_frame(catalog).to_parquet(target / "zones.parquet", index=False)

@@ -24,10 +24,15 @@ from pydeck.bindings.json_tools import default_serialize
 
 from geo import style
 from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
-from geo.details import as_text
+from geo.declutter import declutter
+from geo.details import as_text, same_place
 from geo.grading import REPORTING_GRADES
+from geo.viewport import View, view_for
 
-INITIAL_VIEW = pdk.ViewState(latitude=12.0, longitude=-80.0, zoom=3.2, min_zoom=2, max_zoom=12)
+MIN_ZOOM, MAX_ZOOM = 1.5, 12
+DESKTOP_VIEW = view_for(None)
+INITIAL_VIEW = pdk.ViewState(latitude=DESKTOP_VIEW.latitude, longitude=DESKTOP_VIEW.longitude,
+                             zoom=DESKTOP_VIEW.zoom, min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)  # fmt: skip
 TOOLTIP = {
     "html": "<b>{tip_title}</b><br/>{tip_body}",
     "style": {"whiteSpace": "pre-line", "maxWidth": "340px", "fontSize": "13px"},
@@ -93,8 +98,38 @@ def unplaced_notice(frame: pd.DataFrame, noun: str) -> list[str]:
             f"figures but not drawn: {ids}."]  # fmt: skip
 
 
-def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
-    """The plain-text tooltip of each record."""
+ALSO_LISTED = 4  # other records named in a tooltip of a shared point
+CLICK_HINT = "click for details and sources"
+LIST_HINT = "click for the list"
+# On a touch screen the first tap shows the tooltip (deck.gl picks on hover) and
+# the second selects, so the tooltip says so.
+TOUCH_HINTS = {CLICK_HINT: "tap again to open it below the map", LIST_HINT: "tap again for the list"}
+
+
+def for_touch(layers: list[pdk.Layer]) -> None:
+    """Tooltip hints worded for taps, in every pickable layer's rows."""
+    for layer in layers:
+        rows = layer.data["features"] if isinstance(layer.data, dict) else layer.data
+        if not isinstance(rows, list):
+            continue
+        for row in rows:
+            props = row.get("properties", row) if isinstance(row, dict) else {}
+            body = props.get("tip_body")
+            if isinstance(body, str):
+                for mouse, touch in TOUCH_HINTS.items():
+                    body = body.replace(mouse, touch)
+                props["tip_body"] = body
+
+
+def also_here(others: list[tuple[str, str]]) -> str:
+    names = "; ".join(f"{record_id} {title}" for record_id, title in others[:ALSO_LISTED])
+    more = f" and {len(others) - ALSO_LISTED} more" if len(others) > ALSO_LISTED else ""
+    return f"also at this place: {names}{more}"
+
+
+def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None) -> pd.DataFrame:
+    """The plain-text tooltip of each record; `also` names the other records
+    that share its point (id -> [(id, title)]), so none is hidden under another."""
     frame = frame.copy()
     if frame.empty:
         return frame.assign(tip_title=[], tip_body=[], layer=[])
@@ -122,7 +157,9 @@ def tip_fields(frame: pd.DataFrame, layer: str) -> pd.DataFrame:
         if "reporting_grade" in row:
             body.append(f"reporting: {REPORTING_GRADES[row['reporting_grade']]}")
         body.append(_precision_words(row))
-        body.append("click for details and sources")
+        if also and row["id"] in also:
+            body.append(also_here(also[row["id"]]))
+        body.append(CLICK_HINT)
         titles.append(title)
         bodies.append("\n".join(body))
     return frame.assign(tip_title=titles, tip_body=bodies, layer=layer)
@@ -163,12 +200,12 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
             title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {floor}{deaths:,} dead"
             body = (
                 f"{size:,} announcements with no position reported, only this sea area; "
-                f"drawn as the area, not as points.\nrecords: {ids}\nclick for the list"
+                f"drawn as the area, not as points.\nrecords: {ids}\n{LIST_HINT}"
             )
             alpha = int(25 + 75 * deaths / peak) if peak else 40
         else:
             title = f"{name}: {size:,} {noun} with no position reported"
-            body = f"records: {ids}\nclick for the list"
+            body = f"records: {ids}\n{LIST_HINT}"
             alpha = 0
         geometry = zones.frame.at[zone_id, "geometry"].__geo_interface__
         properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": int(size),
@@ -187,12 +224,13 @@ def label_rows(features: list[dict], zones, text_of) -> list[dict]:
 
 
 def uncertainty_layer(layer_id: str, rows: list[dict], colour) -> pdk.Layer:
-    """Translucent circles as wide as each record's uncertainty; only what they
-    need travels (the mark on top carries the tooltip)."""
+    """Translucent circles as wide as each record's uncertainty. They carry
+    their record's id and tooltip, so hovering or clicking a circle away from
+    its mark says what it is."""
     return pdk.Layer(
         "ScatterplotLayer",
         id=layer_id,
-        data=[{"lon": r["lon"], "lat": r["lat"], "radius_m": r["radius_m"]} for r in rows],
+        data=[{k: r[k] for k in ("id", "layer", "lon", "lat", "radius_m", "tip_title", "tip_body")} for r in rows],
         get_position=["lon", "lat"],
         get_radius="radius_m",
         radius_units="'meters'",
@@ -255,12 +293,14 @@ def aggregated_notice(count: int, noun: str) -> str:
     )
 
 
-def strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Layer], list[str]]:
-    layers, notices = drawn_strike_layers(strikes, zones)
+def strike_layers(strikes: gpd.GeoDataFrame, zones, also: dict | None = None) -> tuple[list[pdk.Layer], list[str]]:
+    layers, notices = drawn_strike_layers(strikes, zones, also)
     return layers, unplaced_notice(strikes, "strike") + notices
 
 
-def drawn_strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Layer], list[str]]:
+def drawn_strike_layers(
+    strikes: gpd.GeoDataFrame, zones, also: dict | None = None
+) -> tuple[list[pdk.Layer], list[str]]:
     pointed, zonal = split_by_placement(strikes)
     features = zone_totals(zonal, zones, "strikes", "strikes")
     labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + "\n(area only)")
@@ -283,7 +323,7 @@ def drawn_strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Laye
     if len(pointed) > AGGREGATE_ABOVE:
         layers.append(cell_layer("strike-cells", grid_cells(pointed, "strikes", "strikes"), style.STRIKE))
         return layers, [aggregated_notice(len(pointed), "strikes")]
-    pointed = with_radius(tip_fields(pointed, "strikes")).assign(deaths=deaths_of(pointed))
+    pointed = with_radius(tip_fields(pointed, "strikes", also)).assign(deaths=deaths_of(pointed))
     pointed = pointed.assign(radius_px=dot_radius_px(pointed["deaths"]))
     columns = ["id", "layer", "lon", "lat", "radius_m", "radius_px", "deaths", "tip_title", "tip_body"]
     rows = records(pointed, columns)
@@ -307,7 +347,7 @@ def drawn_strike_layers(strikes: gpd.GeoDataFrame, zones) -> tuple[list[pdk.Laye
     return layers, []
 
 
-def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of):
+def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of, also: dict | None = None):
     """Deployments, sites or events: dots with glyphs and uncertainty circles;
     zone totals (outlined, labelled) for those with no position."""
     pointed, zonal = split_by_placement(frame)
@@ -326,7 +366,7 @@ def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, fille
     if len(pointed) > AGGREGATE_ABOVE:
         cells = cell_layer(f"{layer}-cells", grid_cells(pointed, layer, noun), style.GREY)
         return [cells, zone_layer], [aggregated_notice(len(pointed), noun)]
-    pointed = with_radius(tip_fields(pointed, layer))
+    pointed = with_radius(tip_fields(pointed, layer, also))
     styled = pointed[[c for c in ("asset_type", "status", "kind") if c in pointed.columns]].to_dict("records")
     pointed = pointed.assign(
         colour=[list(colour_of(r)) + [235] for r in styled],
@@ -392,6 +432,7 @@ def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, of
         font_weight=700 if bold else 400,
         outline_width=3,
         outline_color=[255, 255, 255, 230],
+        font_settings={"sdf": True},  # the halo (outline) needs a signed-distance font
         pickable=False,
     )
 
@@ -468,10 +509,73 @@ class MapSpec:
     notices: tuple[str, ...] = ()
 
 
+SEA_NAMES = (  # (name, lon, lat): open-water anchors of the basemap's sea labels
+    ("Caribbean Sea", -77.0, 16.8),
+    ("Pacific Ocean", -104.0, 4.0),
+    ("Atlantic Ocean", -60.0, 24.0),
+    ("Gulf of Mexico", -90.5, 25.0),
+)
+# label layer id -> (priority, colour, size, bold, pixel offset)
+LABEL_STYLES = {
+    "strike-zone-labels": (100, [120, 40, 0, 255], 12, True, (0, 0)),
+    "no-position-labels": (80, [60, 60, 60, 255], 11, False, (0, 30)),
+    "mark-glyphs": (60, [20, 20, 20, 255], 11, True, (0, -14)),
+    "sea-names": (50, [70, 110, 150, 255], 13, False, (0, 0)),
+    "country-names": (40, [110, 110, 110, 255], 10, False, (0, 0)),
+}
+
+
+def basemap_labels(place_names: list[dict]) -> dict[str, list[dict]]:
+    """Sea and country names (countries by size: the largest first)."""
+    seas = [{"lon": lon, "lat": lat, "text": name} for name, lon, lat in SEA_NAMES]
+    countries = [{"lon": p["lon"], "lat": p["lat"], "text": p["name"], "rank": p["area"]} for p in place_names]
+    return {"sea-names": seas, "country-names": countries}
+
+
+def decluttered_labels(groups: dict[str, list[dict]], view: View) -> list[pdk.Layer]:
+    """One text layer per label style, with only the labels that do not
+    overprint each other at the first view (geo.declutter)."""
+    candidates = []
+    for layer_id, rows in groups.items():
+        priority, _, size, _, offset = LABEL_STYLES[layer_id]
+        for row in rows:
+            rank = row.get("rank", 0)
+            candidates.append({**row, "group": layer_id, "size": size, "offset": offset,
+                               "priority": priority + min(rank, 1e6) / 1e7})  # fmt: skip
+    kept = declutter(candidates, view)
+    layers = []
+    for layer_id, (_, colour, size, bold, offset) in LABEL_STYLES.items():
+        rows = [{"lon": r["lon"], "lat": r["lat"], "text": r["text"]} for r in kept if r["group"] == layer_id]
+        if rows:
+            layers.append(label_layer(layer_id, rows, colour, size=size, bold=bold, offset=offset))
+    return layers
+
+
+def take_labels(layers: list[pdk.Layer]) -> tuple[list[pdk.Layer], dict[str, list[dict]]]:
+    """The layers without their text layers, and the text rows by label style."""
+    kept, labels = [], {}
+    for layer in layers:
+        if layer.type == "TextLayer":
+            group = "mark-glyphs" if layer.id.endswith("-glyphs") else layer.id
+            field = "glyph" if layer.id.endswith("-glyphs") else "text"
+            labels.setdefault(group, []).extend(
+                {"lon": r["lon"], "lat": r["lat"], "text": r[field]} for r in layer.data if r.get(field)
+            )
+        else:
+            kept.append(layer)
+    return kept, labels
+
+
 def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
-               selected: dict | None = None, basemap: dict | None = None) -> MapSpec:  # fmt: skip
+               selected: dict | None = None, basemap: dict | None = None,
+               view: View | None = None, place_names: list[dict] | None = None,
+               touch: bool = False) -> MapSpec:  # fmt: skip
     """A new Deck for this run (Streamlit mutates the one it is given), with the
-    same initial view every time so the map keeps its place while filtering."""
+    same initial view every time so the map keeps its place while filtering.
+    `view` is the first view fitted to the reader's screen; labels are
+    decluttered for it. Records sharing a point name each other in tooltips."""
+    view = view or DESKTOP_VIEW
+    also = same_place(selection)
     parts = []
     styles = {
         "deployments": (lambda r: style.DEPLOYMENT, lambda r: style.ASSET_GLYPHS[r["asset_type"]], lambda r: True),
@@ -479,26 +583,35 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
         "events": (lambda r: style.EVENT_KINDS[r["kind"]][0], lambda r: style.EVENT_KINDS[r["kind"]][1],
                    lambda r: True),
     }  # fmt: skip
-    for layer, (colour_of, glyph_of, filled_of) in styles.items():
+    for layer in ("events", "deployments", "sites"):  # sites last: on top of what shares their point
         if layer in selection:
-            parts.append(point_layers(selection[layer], zones, layer, layer, colour_of, glyph_of, filled_of))
+            colour_of, glyph_of, filled_of = styles[layer]
+            parts.append(point_layers(selection[layer], zones, layer, layer, colour_of, glyph_of, filled_of, also))
     if "strikes" in selection:
-        parts.append(strike_layers(selection["strikes"], zones))
+        parts.append(strike_layers(selection["strikes"], zones, also))
     layers = [layer for part, _ in parts for layer in part]
     notices = tuple(notice for _, part_notices in parts for notice in part_notices)
-    # sea-area fills first, land over them (so land is never tinted), then marks
+    fills = [layer for layer in layers if layer.id.endswith("-zones")]
+    layers.append(no_position_labels(fills, zones))
+    layers, labels = take_labels(layers)
+    if touch:
+        for_touch(layers)
+    labels.update(basemap_labels(place_names or []))
+    # sea-area fills first, land over them (so land is never tinted), then marks, then text
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
     layers = fills + base_layers(land_url, zones) + [layer for layer in layers if layer not in fills]
-    layers.append(no_position_labels(fills, zones))
+    layers += decluttered_labels(labels, view)
     layers += highlight_layer(selected)
     # No provider and pydeck's default style sentinel: Streamlit then adds no
     # basemap of its own (map_style=None would make it fetch CARTO's style).
     options: dict = {"map_provider": None}
     if basemap:
         options = {"map_provider": basemap["provider"], "map_style": basemap["style"], "api_keys": basemap.get("keys")}
+    initial = pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom,
+                            min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)  # fmt: skip
     deck = CompactDeck(
         layers=layers,
-        initial_view_state=INITIAL_VIEW,
+        initial_view_state=initial,
         tooltip=TOOLTIP,
         parameters={"clearColor": [c / 255 for c in SEA] + [1]},
         **options,

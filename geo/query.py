@@ -2,6 +2,10 @@
 application to the catalog's layers; parsing and writing it as URL query
 parameters (start, end, region repeatable, layers comma-separated).
 
+A link is input from anyone: its values are refused with warnings that are
+plain, short and few whatever the link holds (each echoed value is cut, and
+a list of unknown names is one warning), for the page to show as plain text.
+
 A record matches the date range when the interval it may cover overlaps the
 range (both ends inclusive; an open-ended deployment runs on). A site shows
 its status as of the range's end. A region choice matches records in that
@@ -17,7 +21,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from geo.dates import intervals
+from geo.dates import intervals, parse_day
+from geo.grading import REPORTING_GRADES
 from geo.schema import LAYERS
 from geo.zones import Zones
 
@@ -28,6 +33,7 @@ class Filter:
     end: date | None = None
     places: tuple[str, ...] = ()  # region or zone ids; empty = everywhere
     layers: tuple[str, ...] = LAYERS
+    grades: tuple[str, ...] = ()  # reporting grades (geo.grading); empty = every grade
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,16 @@ def in_places(frame: pd.DataFrame, places: tuple[str, ...], zones: Zones) -> pd.
     return frame["region"].isin(region_names) | frame["zone"].isin(zone_ids)
 
 
+def in_grades(frame: pd.DataFrame, grades: tuple[str, ...]) -> pd.Series:
+    if not grades or "reporting_grade" not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame["reporting_grade"].isin(grades)
+
+
 def apply(frame: gpd.GeoDataFrame, flt: Filter, zones: Zones) -> gpd.GeoDataFrame:
     """A dated layer (strikes, deployments, events) narrowed by the filter."""
-    return frame[overlaps(frame, flt.start, flt.end) & in_places(frame, flt.places, zones)]
+    keep = overlaps(frame, flt.start, flt.end) & in_places(frame, flt.places, zones) & in_grades(frame, flt.grades)
+    return frame[keep]
 
 
 def sites_as_of(sites: gpd.GeoDataFrame, status: pd.DataFrame, when: date | None) -> gpd.GeoDataFrame:
@@ -82,7 +95,7 @@ def select(catalog, flt: Filter) -> dict[str, gpd.GeoDataFrame]:
     for layer in flt.layers:
         if layer == "sites":
             sites = sites_as_of(catalog.sites, catalog.site_status, flt.end)
-            out[layer] = sites[in_places(sites, flt.places, catalog.zones)]
+            out[layer] = sites[in_places(sites, flt.places, catalog.zones) & in_grades(sites, flt.grades)]
         else:
             out[layer] = apply(catalog.layer(layer), flt, catalog.zones)
     return out
@@ -91,45 +104,92 @@ def select(catalog, flt: Filter) -> dict[str, gpd.GeoDataFrame]:
 # --- URL query parameters -------------------------------------------------
 
 
+ECHOED_CHARS = 40  # of a refused value, in a warning
+ECHOED_NAMES = 3  # unknown names quoted in one warning
+
+
+def echo(value: str) -> str:
+    """A refused value quoted for a warning: cut short, control characters escaped."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value[: ECHOED_CHARS + 1])
+    return f"'{text[:ECHOED_CHARS]}…'" if len(value) > ECHOED_CHARS else f"'{text}'"
+
+
+def echo_all(values: list[str]) -> str:
+    shown = ", ".join(echo(v) for v in values[:ECHOED_NAMES])
+    return shown + (f" and {len(values) - ECHOED_NAMES:,} more" if len(values) > ECHOED_NAMES else "")
+
+
 def _parse_day(value: str, name: str, warnings: list[str]) -> date | None:
     try:
-        return date.fromisoformat(value.strip())
+        return parse_day(value.strip())
     except ValueError:
-        warnings.append(f"'{value}' is not a date (YYYY-MM-DD) for {name}; ignored")
+        warnings.append(f"{name} {echo(value)} is not a date YYYY-MM-DD; ignored")
         return None
+
+
+def _last(params: dict[str, list[str]], name: str, warnings: list[str]) -> str:
+    """The value of a parameter given once; given several times, the last, with a warning."""
+    values = params.get(name) or [""]
+    if len(set(values)) > 1:
+        warnings.append(f"{name} is given {len(values):,} times; the last one is used")
+    return values[-1]
 
 
 def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
     """A Filter from URL query parameters; every bad value is refused with a
     warning and falls back to the default, never an exception."""
     warnings: list[str] = []
-    first = {k: v[-1] if v else "" for k, v in params.items()}
-    start = _parse_day(first["start"], "start", warnings) if first.get("start") else None
-    end = _parse_day(first["end"], "end", warnings) if first.get("end") else None
+    start_text, end_text = _last(params, "start", warnings), _last(params, "end", warnings)
+    start = _parse_day(start_text, "start", warnings) if start_text else None
+    end = _parse_day(end_text, "end", warnings) if end_text else None
     if start and end and start > end:
         warnings.append(f"start {start} is after end {end}; the date range was reset")
         start = end = None
-    places = []
+    places, unknown = [], []
     for value in params.get("region", []):
         for name in value.split(","):
             if not name.strip():
                 continue
             found = zones.resolve(name)
             if found is None:
-                warnings.append(f"unknown region or zone '{name}'; ignored")
+                unknown.append(name.strip())
             elif found not in places:
                 places.append(found)
+    if unknown:
+        warnings.append(f"unknown region or zone {echo_all(unknown)}; ignored")
+    grades = []
+    for value in params.get("grade", []):
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name and name not in REPORTING_GRADES:
+                warnings.append(f"unknown reporting grade {echo_all([name])}; known: {', '.join(REPORTING_GRADES)}")
+            elif name and name not in grades:
+                grades.append(name)
+    grades = tuple(g for g in REPORTING_GRADES if g in grades)
     layers = LAYERS
-    if "layers" in first:
-        asked = [name.strip().lower() for name in first["layers"].split(",") if name.strip()]
-        if asked == ["none"]:
-            return Parsed(Filter(start, end, tuple(places), ()), tuple(warnings))
-        unknown = [name for name in asked if name not in LAYERS]
+    if "layers" in params:  # each layers= given counts: their names are combined
+        asked = [name.strip().lower() for value in params["layers"] for name in value.split(",") if name.strip()]
+        named = [name for name in asked if name != "none"]
+        if asked and not named:
+            return Parsed(Filter(start, end, tuple(places), (), grades), tuple(warnings))
+        unknown = list(dict.fromkeys(name for name in named if name not in LAYERS))
         if unknown:
-            warnings.append(f"unknown layer(s) {', '.join(unknown)}; known: {', '.join(LAYERS)}")
-        chosen = tuple(layer for layer in LAYERS if layer in asked)
+            warnings.append(f"unknown layer {echo_all(unknown)}; known: {', '.join(LAYERS)}")
+        chosen = tuple(layer for layer in LAYERS if layer in named)
         layers = chosen if chosen else LAYERS
-    return Parsed(Filter(start, end, tuple(places), layers), tuple(warnings))
+    return Parsed(Filter(start, end, tuple(places), layers, grades), tuple(warnings))
+
+
+def normal_id(value: str, zones: Zones) -> str:
+    """A record id as the id box writes it (upper case), or a zone selection
+    as the map writes it (zone:<zone id>), whatever the case in the link. An
+    unknown zone comes back upper-cased like any id that opens nothing."""
+    value = value.strip()
+    if value[:5].casefold() == "zone:":
+        found = zones.resolve(value[5:])
+        if found:
+            return f"zone:{found}"
+    return value.upper()
 
 
 def to_params(flt: Filter) -> dict[str, str | list[str]]:
@@ -143,4 +203,6 @@ def to_params(flt: Filter) -> dict[str, str | list[str]]:
         params["region"] = list(flt.places)
     if tuple(flt.layers) != LAYERS:
         params["layers"] = ",".join(flt.layers) or "none"
+    if flt.grades:
+        params["grade"] = ",".join(flt.grades)
     return params

@@ -2,11 +2,17 @@
 
 One table spec per CSV file. A cell parser returns the typed value or raises
 CellError with a reason a data editor can act on.
+
+Every pattern is ASCII only ([0-9], never \\d): Python reads full-width or
+Arabic-Indic digits and underscores as numbers where pandas does not, so a
+pattern that let them through would pass a cell that then loads as missing.
+The vectorised checks in geo.csvread use the same patterns.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,10 +58,48 @@ PRESUMED_DEAD_BASIS = {
     "inferred": "no suspended search was reported; coded presumed dead because they were never reported found",
 }
 SOURCE_SEPARATOR = ";"
+LIST_SPACE = " \t"  # what may surround a separator in a list of source ids
+
+MAX_COUNT = 10_000  # per cell: more than the whole campaign; a larger count is a typing error
+FIRST_YEAR, LAST_YEAR = 1900, 2099  # dates outside these years are typing errors
+DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+MONTH = r"[0-9]{4}-[0-9]{2}"
+COUNT = r"[0-9]+"
+SIGNED = r"[-+]?[0-9]+"
+NUMBER = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+URL_CHAR = r"[!#-;=?-~]"  # printable ASCII but space, double quote, < and >
+URL = rf"https?://{URL_CHAR}+\.{URL_CHAR}+"
+SOURCE_ID = r"(?:SRC-[0-9]{4}|SEED-[0-9]{3})"
+SOURCE_ID_FORM = "SRC-0000 or SEED-000"
 
 
 class CellError(ValueError):
     """A cell that cannot be read as its column's type."""
+
+
+def matches(pattern: str, raw: str) -> bool:
+    return re.fullmatch(pattern, raw, re.ASCII) is not None
+
+
+SHOWN_CHARS = 60
+
+
+def shown(raw: str) -> str:
+    """A cell quoted for a message: control characters escaped (one problem
+    stays one line), a long value cut."""
+    text = "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in raw[: SHOWN_CHARS + 1])
+    if len(raw) > SHOWN_CHARS:
+        text = text[:SHOWN_CHARS] + f"… ({len(raw):,} characters)"
+    return f"'{text}'"
+
+
+def not_digits(raw: str) -> str:
+    """The reason for a number written with something other than 0-9."""
+    if any(c.isdigit() and not c.isascii() for c in raw):
+        return f"{shown(raw)} has digits other than 0-9 (full-width, Arabic-Indic...); retype it with 0-9"
+    if "_" in raw:
+        return f"{shown(raw)} has an underscore; write the number with the digits 0-9 only"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -72,52 +116,59 @@ def parse_text(raw: str, col: Column):
 
 
 def parse_id(raw: str, col: Column):
-    if not re.fullmatch(col.pattern, raw):
-        raise CellError(f"'{raw}' is not an id of the form {col.pattern}")
+    if not matches(col.pattern, raw):
+        raise CellError(not_digits(raw) or f"{shown(raw)} is not an id of the form {col.pattern}")
     return raw
 
 
 def parse_date(raw: str, col: Column):
     """A day, YYYY-MM-DD."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise CellError(f"'{raw}' is not a date YYYY-MM-DD")
+    if not matches(DAY, raw):
+        raise CellError(not_digits(raw) or f"{shown(raw)} is not a date YYYY-MM-DD")
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
-        raise CellError(f"'{raw}' is not a real date") from None
+        raise CellError(f"{shown(raw)} is not a real date") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError(f"{shown(raw)} is not a date between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 def parse_day_or_month(raw: str, col: Column):
     """A day (YYYY-MM-DD) or, where sources give only the month, YYYY-MM.
     Kept as the string: the loader turns it into the interval it stands for."""
-    if re.fullmatch(r"\d{4}-\d{2}", raw):
+    if matches(MONTH, raw):
         parse_date(raw + "-01", col)
         return raw
     parse_date(raw, col)
     return raw
 
 
-def parse_count(raw: str, col: Column):
-    if not re.fullmatch(r"\d+", raw):
-        if re.fullmatch(r"-\d+", raw):
-            raise CellError(f"'{raw}' is negative; a count is 0 or more")
-        raise CellError(f"'{raw}' is not a whole number")
+def whole_number(raw: str, pattern: str) -> int:
+    if not matches(pattern, raw):
+        if matches(r"-[0-9]+", raw):
+            raise CellError(f"{shown(raw)} is negative; a count is 0 or more")
+        raise CellError(not_digits(raw) or f"{shown(raw)} is not a whole number")
+    digits = raw.lstrip("+-").lstrip("0")
+    if len(digits) > len(str(MAX_COUNT)) or int(digits or 0) > MAX_COUNT:
+        raise CellError(f"{shown(raw)} is beyond {MAX_COUNT:,}, more than the whole campaign; is it mistyped?")
     return int(raw)
+
+
+def parse_count(raw: str, col: Column):
+    return whole_number(raw, COUNT)
 
 
 def parse_signed(raw: str, col: Column):
-    if not re.fullmatch(r"[-+]?\d+", raw):
-        raise CellError(f"'{raw}' is not a whole number")
-    return int(raw)
+    return whole_number(raw, SIGNED)
 
 
 def parse_float(raw: str, col: Column, low: float = float("-inf"), high: float = float("inf")):
-    try:
-        value = float(raw)
-    except ValueError:
-        raise CellError(f"'{raw}' is not a number") from None
+    if not matches(NUMBER, raw):
+        raise CellError(not_digits(raw) or f"{shown(raw)} is not a number")
+    value = float(raw)
     if not low <= value <= high:
-        raise CellError(f"{raw} is out of range [{low:g}, {high:g}]")
+        raise CellError(f"{shown(raw)} is out of range [{low:g}, {high:g}]")
     return value
 
 
@@ -129,7 +180,7 @@ def parse_lat(raw: str, col: Column):
     value = parse_float(raw, col)
     if not -90.0 <= value <= 90.0:
         hint = "; are lon and lat swapped?" if abs(value) <= 180 else ""
-        raise CellError(f"{raw} is out of range [-90, 90]{hint}")
+        raise CellError(f"{shown(raw)} is out of range [-90, 90]{hint}")
     return value
 
 
@@ -140,25 +191,25 @@ def parse_km(raw: str, col: Column):
 def parse_choice(raw: str, col: Column):
     choices = [str(c) for c in col.choices]
     if raw not in choices:
-        raise CellError(f"'{raw}' is not one of: {', '.join(choices)}")
+        raise CellError(f"{shown(raw)} is not one of: {', '.join(choices)}")
     return col.choices[choices.index(raw)]
 
 
 def parse_source_ids(raw: str, col: Column):
-    ids = [part.strip() for part in raw.split(SOURCE_SEPARATOR)]
+    ids = [part.strip(LIST_SPACE) for part in raw.split(SOURCE_SEPARATOR)]
     if any(not part for part in ids):
-        raise CellError(f"'{raw}' has an empty source id (ids are separated by '{SOURCE_SEPARATOR}')")
-    bad = [part for part in ids if not re.fullmatch(SOURCE_ID, part)]
+        raise CellError(f"{shown(raw)} has an empty source id (ids are separated by '{SOURCE_SEPARATOR}')")
+    bad = [part for part in ids if not matches(SOURCE_ID, part)]
     if bad:
-        raise CellError(f"'{bad[0]}' is not a source id of the form {SOURCE_ID}")
+        raise CellError(not_digits(bad[0]) or f"{shown(bad[0])} is not a source id ({SOURCE_ID_FORM})")
     if len(set(ids)) != len(ids):
         raise CellError("the same source id is listed twice")
     return tuple(ids)
 
 
 def parse_url(raw: str, col: Column):
-    if not re.fullmatch(r"https?://[^\s\"<>]+\.[^\s\"<>]+", raw):
-        raise CellError(f"'{raw}' is not an http(s) URL")
+    if not matches(URL, raw):
+        raise CellError(f"{shown(raw)} is not an http(s) URL (printable ASCII, no spaces)")
     return raw
 
 
@@ -176,8 +227,6 @@ PARSERS = {
     "sources": parse_source_ids,
     "url": parse_url,
 }
-
-SOURCE_ID = r"(SRC-\d{4}|SEED-\d{3})"
 
 LOCATION = (
     Column("region", "choice", choices=REGIONS),
@@ -216,7 +265,7 @@ class Table:
 STRIKES = Table(
     "strikes.csv",
     (
-        Column("id", "id", pattern=r"S\d{3,}"),
+        Column("id", "id", pattern="S[0-9]{3,}"),
         Column("date", "date"),
         Column("date_precision", "choice", choices=DATE_PRECISION),
         *STRIKE_LOCATION,
@@ -238,7 +287,7 @@ STRIKES = Table(
 DEPLOYMENTS = Table(
     "deployments.csv",
     (
-        Column("id", "id", pattern=r"D\d{3,}"),
+        Column("id", "id", pattern="D[0-9]{3,}"),
         Column("asset", "text"),
         Column("asset_type", "choice", choices=ASSET_TYPES),
         Column("unit", "text", required=False),
@@ -254,7 +303,7 @@ DEPLOYMENTS = Table(
 SITES = Table(
     "sites.csv",
     (
-        Column("id", "id", pattern=r"B\d{3}"),
+        Column("id", "id", pattern="B[0-9]{3}"),
         Column("name", "text"),
         Column("country", "text"),
         Column("kind", "choice", choices=SITE_KINDS),
@@ -267,7 +316,7 @@ SITES = Table(
 SITE_STATUS = Table(
     "site_status.csv",
     (
-        Column("site_id", "id", pattern=r"B\d{3}"),
+        Column("site_id", "id", pattern="B[0-9]{3}"),
         Column("date", "day_or_month"),
         Column("status", "choice", choices=SITE_STATUSES),
         Column("note", "text"),
@@ -278,7 +327,7 @@ SITE_STATUS = Table(
 EVENTS = Table(
     "events.csv",
     (
-        Column("id", "id", pattern=r"E\d{3,}"),
+        Column("id", "id", pattern="E[0-9]{3,}"),
         Column("date", "day_or_month"),
         Column("kind", "choice", choices=EVENT_KINDS),
         Column("title", "text"),
@@ -293,7 +342,7 @@ EVENTS = Table(
 TALLIES = Table(
     "tallies.csv",
     (
-        Column("id", "id", pattern=r"T\d{3}"),
+        Column("id", "id", pattern="T[0-9]{3}"),
         Column("as_of", "date"),
         Column("publisher", "text"),
         Column("strikes", "count", required=False),

@@ -51,6 +51,7 @@ EVENT_KINDS = {
     "capture_operation": (VERMILLION, "CAP"),
     "land_strike": (VERMILLION, "LS"),
     "tanker_seizure": (INK, "TNK"),
+    "vessel_interdiction": (INK, "INT"),
     "show_of_force": (ORANGE, "SoF"),
     "basing_step": (GREEN, "BAS"),
     "diplomatic": (PURPLE, "DIP"),

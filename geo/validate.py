@@ -8,7 +8,10 @@ columns, so their cost grows gently with the data.
 
 from __future__ import annotations
 
-from collections import Counter
+import io
+import json
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,16 +20,18 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.csvread import ROW, display_path, read_table
+from geo.csvread import ROW, display_path, read_bytes, read_table
 from geo.dates import intervals
 from geo.paths import DataPaths
 from geo.problems import Problem
 from geo.release import Release, read_release
-from geo.schema import DATA_TABLES, PRESUMED_DEAD_BASIS, SITE_STATUS, SOURCE_SEPARATOR, SOURCES, Table
+from geo.schema import DATA_TABLES, PRESUMED_DEAD_BASIS, REGIONS, SITE_STATUS, SOURCE_SEPARATOR, SOURCES, Table, shown
 from geo.zones import Zones, on_land
 
 CAMPAIGN_START = date(2025, 8, 1)
 ZONE_PROPERTIES = ("id", "name", "kind", "region", "ref_lon", "ref_lat")
+ZONE_KINDS = ("region", "zone")
+ZONE_ID = "[a-z][a-z0-9_]*"  # ids travel in links and in the data's zone column
 
 
 @dataclass
@@ -95,37 +100,124 @@ def check_unique_ids(frame: pd.DataFrame, table: Table, paths: DataPaths) -> lis
 
 
 def read_zones(paths: DataPaths) -> tuple[Zones | None, list[Problem]]:
+    """The zones, read as plain JSON so that every property is checked as
+    written (a GeoJSON driver would quietly turn a text number into null);
+    the row of a problem is the feature's number, its column the property."""
     where = display_path(paths.zones)
-    if not paths.zones.is_file():
-        return None, [Problem(where, 0, "", "file is missing")]
+    raw, problems = read_bytes(paths.zones, where)
+    if raw is None:
+        return None, problems
     try:
-        frame = gpd.read_file(paths.zones)
-    except Exception as err:  # GDAL's reasons vary; the message is what matters
-        return None, [Problem(where, 0, "", f"cannot be read as GeoJSON: {err}")]
-    problems = [
-        Problem(where, 0, name, "property is missing from the features")
-        for name in ZONE_PROPERTIES
-        if name not in frame.columns
-    ]
+        document = json.loads(raw)
+    except (ValueError, RecursionError) as err:  # JSONDecodeError, UnicodeDecodeError, nesting
+        return None, [Problem(where, getattr(err, "lineno", 0), "", f"is not valid JSON: {shown(str(err))}")]
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list) or document.get("type") != "FeatureCollection":
+        return None, [Problem(where, 0, "", "is not a GeoJSON FeatureCollection with a list of features")]
+    rows, shapes = [], []
+    for number, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            problems.append(Problem(where, number, "properties", "the feature has no properties"))
+            continue
+        found = zone_property_problems(properties, where, number)
+        shape, reason = zone_shape(feature.get("geometry"))
+        if reason:
+            found.append(Problem(where, number, "geometry", f"zone {shown(str(properties.get('id')))} {reason}"))
+        elif not found and not shapely.contains_xy(shape, properties["ref_lon"], properties["ref_lat"]):
+            point = f"({properties['ref_lon']:g}, {properties['ref_lat']:g})"
+            found.append(Problem(where, number, "ref_lon", f"the reference point {point} lies outside the polygon"))
+        problems += found
+        rows.append({name: properties.get(name) for name in ZONE_PROPERTIES})
+        shapes.append(shape)
+    if not problems:
+        problems += zone_set_problems(rows, where)
     if problems:
         return None, problems
-    for number, (zone_id, geometry) in enumerate(zip(frame["id"], frame.geometry), start=1):
-        if geometry is None or not geometry.is_valid:
-            problems.append(Problem(where, number, "geometry", f"zone {zone_id} has an invalid polygon"))
-    for zone_id, count in Counter(frame["id"]).items():
-        if count > 1:
-            problems.append(Problem(where, 0, "id", f"zone id {zone_id} appears {count} times"))
-    return (None if problems else Zones.from_frame(frame)), problems
+    frame = gpd.GeoDataFrame(rows, columns=list(ZONE_PROPERTIES), geometry=shapes, crs=4326)
+    frame[["ref_lon", "ref_lat"]] = frame[["ref_lon", "ref_lat"]].astype("float64")
+    return Zones.from_frame(frame), []
+
+
+def zone_property_problems(properties: dict, where: str, number: int) -> list[Problem]:
+    """Each property the code reads: present, of its type, in its range."""
+
+    def number_in(low, high):
+        def check(value):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                return "is not a number"
+            return None if low <= value <= high else f"is out of range [{low}, {high}]"
+
+        return check
+
+    def text(value):
+        return None if isinstance(value, str) and value.strip() else "is not a non-empty text"
+
+    checks = {
+        "id": lambda v: text(v) or (None if re.fullmatch(ZONE_ID, v, re.ASCII) else f"is not of the form {ZONE_ID}"),
+        "name": text,
+        "kind": lambda v: None if v in ZONE_KINDS else f"is not one of: {', '.join(ZONE_KINDS)}",
+        "region": lambda v: None if v in REGIONS else f"is not one of: {', '.join(REGIONS)}",
+        "ref_lon": number_in(-180, 180),
+        "ref_lat": number_in(-90, 90),
+    }
+    problems = []
+    for name, check in checks.items():
+        if name not in properties:
+            problems.append(Problem(where, number, name, "property is missing"))
+            continue
+        value = properties[name]
+        reason = check(value)
+        if reason:
+            shown_value = "null" if value is None else shown(str(value))
+            problems.append(Problem(where, number, name, f"{shown_value} {reason}"))
+    return problems
+
+
+def zone_shape(geometry) -> tuple[shapely.Geometry | None, str]:
+    try:
+        shape = shapely.geometry.shape(geometry)
+    except Exception:  # shapely's reasons vary with what is wrong
+        return None, "has no readable geometry"
+    if shape.geom_type not in ("Polygon", "MultiPolygon") or shape.is_empty:
+        return None, f"has a {shape.geom_type}, not a polygon"
+    if not shape.is_valid:
+        return None, "has an invalid polygon"
+    shapely.prepare(shape)
+    return shape, ""
+
+
+def zone_set_problems(rows: list[dict], where: str) -> list[Problem]:
+    """Ids and names unique (a link names a zone by either, in any case); each
+    zone lies in a region the file defines."""
+    problems = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=1):
+        for column in ("id", "name"):
+            key = row[column].casefold()
+            if key in seen:
+                reason = f"{shown(row[column])} is used again (first by feature {seen[key]})"
+                problems.append(Problem(where, number, column, reason))
+            seen.setdefault(key, number)
+    regions = {row["region"] for row in rows if row["kind"] == "region"}
+    for number, row in enumerate(rows, start=1):
+        if row["region"] not in regions:
+            reason = f"region {shown(row['region'])} has no feature of kind region in this file"
+            problems.append(Problem(where, number, "region", reason))
+    return problems
 
 
 def read_land(paths: DataPaths) -> tuple[shapely.Geometry | None, list[Problem]]:
     where = display_path(paths.land)
-    if not paths.land.is_file():
-        return None, [Problem(where, 0, "", "file is missing (rebuild: python scripts/build_land.py)")]
+    raw, problems = read_bytes(paths.land, where)
+    if raw is None:
+        if problems[0].reason == "file is missing":
+            problems = [Problem(where, 0, "", "file is missing (rebuild: python scripts/build_land.py)")]
+        return None, problems
     try:
-        land = gpd.read_file(paths.land).union_all()
-    except Exception as err:
-        return None, [Problem(where, 0, "", f"cannot be read as GeoJSON: {err}")]
+        land = gpd.read_file(io.BytesIO(raw)).union_all()
+    except Exception as err:  # GDAL's reasons vary; the message is what matters
+        return None, [Problem(where, 0, "", f"cannot be read as GeoJSON: {shown(str(err))}")]
     shapely.prepare(land)
     return land, []
 

@@ -101,13 +101,14 @@ class Zones:
         far = haversine_km(lon, lat, coords[:, 0], coords[:, 1]).max()
         return float(np.ceil(far / 10.0) * 10.0)
 
+    @cached_property
+    def _lookup(self) -> dict[str, str]:
+        names = {str(name).casefold(): zone_id for zone_id, name in zip(self.frame["id"], self.frame["name"])}
+        return names | {str(zone_id).casefold(): zone_id for zone_id in self.frame["id"]}
+
     def resolve(self, name: str) -> str | None:
         """A zone id from an id or a name, case-insensitively; None if unknown."""
-        wanted = name.strip().casefold()
-        for zone_id, zone_name in zip(self.frame["id"], self.frame["name"]):
-            if wanted in (zone_id.casefold(), zone_name.casefold()):
-                return zone_id
-        return None
+        return self._lookup.get(name.strip().casefold())
 
 
 def on_land(land: shapely.Geometry, lon, lat) -> np.ndarray:

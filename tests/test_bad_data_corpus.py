@@ -4,6 +4,8 @@ makes, each applied to a copy of the real data and run through
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,43 @@ def replace_line(path: Path, line: int, text: str) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[line - 1] = text
     path.write_text("".join(lines), encoding="utf-8")
+
+
+DROP = object()
+
+
+def edit_zone(path: Path, number: int, name: str, value) -> int:
+    """Set one property of the zones file's feature `number` (1-based); returns the number."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    properties = document["features"][number - 1]["properties"]
+    if value is DROP:
+        del properties[name]
+    else:
+        properties[name] = value
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return number
+
+
+def zone_geometry(path: Path, number: int, geometry: dict) -> int:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["features"][number - 1]["geometry"] = geometry
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return number
+
+
+def link_elsewhere(path: Path) -> int:
+    """The file replaced by a symbolic link to a copy outside the data directory."""
+    outside = path.parent.parent / f"outside-{path.name}"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    return 0
+
+
+def directory_instead(path: Path) -> int:
+    path.unlink()
+    path.mkdir()
+    return 0
 
 
 def on_land(path: Path) -> int:
@@ -98,6 +137,52 @@ CASES = {
                         .encode("utf-16")), 1)[1], "", "is not UTF-8"),
     "empty file": ("strikes.csv", lambda p: (p.write_bytes(b""), 0)[1], "", "file is empty"),
     "missing file": ("events.csv", lambda p: p.unlink() or 0, "", "file is missing"),
+    # numbers Python reads but pandas does not: refused by name, never loaded as missing
+    "count in full-width digits": ("strikes.csv", lambda p: edit_csv(p, 2, "killed", "１１") or 2, "killed",
+                                   "digits other than 0-9"),
+    "count in Arabic-Indic digits": ("events.csv", lambda p: edit_csv(p, 3, "killed", "٣") or 3, "killed",
+                                     "digits other than 0-9"),
+    "id in other digits": ("deployments.csv", lambda p: edit_csv(p, 2, "id", "D٠٠1") or 2, "id",
+                           "digits other than 0-9"),
+    "source id in other digits": ("events.csv", lambda p: edit_csv(p, 2, "sources", "SRC-００01") or 2, "sources",
+                                  "digits other than 0-9"),
+    "number with an underscore": ("sites.csv", lambda p: edit_csv(p, 2, "lon", "-6_6.5") or 2, "lon", "underscore"),
+    "implausibly large count": ("strikes.csv", lambda p: edit_csv(p, 3, "vessels", "10000000000000000000") or 3,
+                                "vessels", "beyond 10,000"),
+    "count that overflows the total": ("strikes.csv", lambda p: edit_csv(p, 4, "killed", str(2**63 - 1)) or 4,
+                                       "killed", "beyond 10,000"),
+    "date far in the future": ("tallies.csv", lambda p: edit_csv(p, 2, "as_of", "9999-12-31") or 2, "as_of",
+                               "between 1900 and 2099"),
+    # files that used to crash the validator
+    "old Mac line endings": ("strikes.csv", lambda p: (p.write_bytes(p.read_bytes().replace(b"\n", b"\r")), 1)[1],
+                             "", "CSV (Macintosh)"),
+    "quote never closed": ("events.csv", lambda p: replace_line(p, 3, 'E999,"never closed\n') or 3, "",
+                           "not valid CSV"),
+    "directory instead of a file": ("tallies.csv", directory_instead, "", "not a regular file"),
+    "symbolic link": ("sites.csv", link_elsewhere, "", "symbolic link"),
+    # zones.geojson: every property the code reads, by feature number
+    "zone ref_lon as text": ("zones.geojson", lambda p: edit_zone(p, 4, "ref_lon", "-66.0"), "ref_lon",
+                             "is not a number"),
+    "zone ref_lat null": ("zones.geojson", lambda p: edit_zone(p, 5, "ref_lat", None), "ref_lat",
+                          "null is not a number"),
+    "zone ref_lat out of range": ("zones.geojson", lambda p: edit_zone(p, 5, "ref_lat", 123.0), "ref_lat",
+                                  "out of range"),
+    "zone name null": ("zones.geojson", lambda p: edit_zone(p, 6, "name", None), "name", "not a non-empty text"),
+    "unknown zone kind": ("zones.geojson", lambda p: edit_zone(p, 2, "kind", "ocean"), "kind", "not one of"),
+    "zone property missing": ("zones.geojson", lambda p: edit_zone(p, 3, "ref_lat", DROP), "ref_lat",
+                              "property is missing"),
+    "zone in an unknown region": ("zones.geojson", lambda p: edit_zone(p, 7, "region", "Atlantis"), "region",
+                                  "not one of"),
+    "zone id not fit for a link": ("zones.geojson", lambda p: edit_zone(p, 8, "id", "Off Cuba!"), "id",
+                                   "is not of the form"),
+    "zone name used twice": ("zones.geojson", lambda p: edit_zone(p, 9, "name", "caribbean sea"), "name",
+                             "is used again"),
+    "zone reference point outside it": ("zones.geojson", lambda p: edit_zone(p, 4, "ref_lon", -100.0), "ref_lon",
+                                        "lies outside the polygon"),
+    "zone geometry not a polygon": ("zones.geojson", lambda p: zone_geometry(p, 10, {"type": "Point",
+                                    "coordinates": [-103.0, 13.0]}), "geometry", "not a polygon"),
+    "zones file not JSON": ("zones.geojson", lambda p: (p.write_text('{"type": "FeatureCollection",\n  oops'), 2)[1],
+                            "", "is not valid JSON"),
 }  # fmt: skip
 
 
@@ -124,3 +209,17 @@ def test_nothing_is_dropped_silently(data_copy, capsys):
     out = capsys.readouterr().out
     assert out.count("\n") >= 4
     assert main(["stats", "--data-dir", str(data_copy)]) == 1  # no figures from refused data
+
+
+def test_spreadsheet_formulas_in_the_data_are_text_not_errors(tmp_path, capsys):
+    """Not bad data but hostile data: formulas in every free-text field validate (they are
+    text), and the command line's CSV gives each with a leading single quote."""
+    from tests.poison import formula_copy
+
+    data = formula_copy(tmp_path)
+    assert main(["validate", "--data-dir", str(data)]) == 0
+    out = tmp_path / "events.csv"
+    assert main(["export", "--layer", "events", "--data-dir", str(data), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as fh:
+        titles = [row["title"] for row in csv.DictReader(fh)]
+    assert titles[0].startswith("'=HYPERLINK(") and titles[1].startswith("'+cmd"), titles[:2]

@@ -90,3 +90,10 @@ def test_a_data_error_stops_export_with_the_problems(data_copy, tmp_path, capsys
 def test_python_dash_m_geo_runs():
     done = subprocess.run([sys.executable, "-m", "geo", "validate"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("text", ["20251031", "2025W401", "2025-10-31T00:00"])
+def test_dates_on_the_command_line_are_exactly_yyyy_mm_dd(text, capsys):
+    with pytest.raises(SystemExit):
+        main(["stats", "--start", text])
+    assert "is not a date YYYY-MM-DD" in capsys.readouterr().err

@@ -58,9 +58,10 @@ def test_server_settings_fit_a_public_read_only_dashboard():
     assert config["server"]["maxUploadSize"] <= 1  # no feature takes uploads
     assert config["client"]["showErrorDetails"] == "none"
     assert config["browser"]["gatherUsageStats"] is False
-    source = (REPO / "dashboard.py").read_text()
-    assert "file_uploader" not in source
+    assert config["runner"]["magicEnabled"] is False  # no expression renders by accident
+    sources = {path.name: path.read_text() for path in [REPO / "dashboard.py", *sorted((REPO / "app").rglob("*.py"))]}
+    assert not any("file_uploader" in text for text in sources.values())
     # the only unsafe_allow_html is the legend, whose text is the project's own constants
-    assert source.count("unsafe_allow_html=True") == 1
-    legend = source[source.index("def legend()") : source.index("def map_section(")]
-    assert "unsafe_allow_html=True" in legend and "catalog" not in legend
+    assert [name for name, text in sources.items() if "unsafe_allow_html=True" in text] == ["legend.py"]
+    legend = sources["legend.py"]
+    assert legend.count("unsafe_allow_html=True") == 1 and "catalog" not in legend and "html.escape" in legend

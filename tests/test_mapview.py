@@ -33,7 +33,9 @@ def test_a_zone_level_strike_is_the_zone_never_a_dot(tiny_zones):
     ])  # fmt: skip
     layers = layers_of(mapview.build_deck({"strikes": frame}, tiny_zones, "land.geojson"))
     assert [row["id"] for row in layers["strikes"]["data"]] == ["S003"]
-    assert layers["strike-areas"]["data"] == [{"lon": -12.0, "lat": -3.0, "radius_m": 185000.0}]
+    (area,) = layers["strike-areas"]["data"]
+    assert (area["lon"], area["lat"], area["radius_m"], area["id"]) == (-12.0, -3.0, 185000.0, "S003")
+    assert area["tip_title"].startswith("Strike S003")  # the circle says what it is, never a raw template
     (zone,) = layers["strike-zones"]["data"]["features"]
     assert zone["properties"]["id"] == "zone:a_north" and zone["properties"]["count"] == 2
     assert "8 dead" in zone["properties"]["tip_title"] and "S001, S002" in zone["properties"]["tip_body"]
@@ -84,3 +86,15 @@ def test_quick_ranges(latest):
     assert (ranges["Last 30 days of data"][1] - ranges["Last 30 days of data"][0]).days == 29
     assert label_of(ranges, *ranges["September 2025"]) == "September 2025"
     assert label_of(ranges, first, latest) is None
+
+
+def test_tooltips_tell_touch_readers_to_tap_again(tiny_zones):
+    frame = strikes([
+        ("S001", "a_north", PLACED_ZONE, -15.0, 5.0, 4, 0),
+        ("S003", "sea_a", PLACED_REPORTED, -12.0, -3.0, 14, 1),
+    ])  # fmt: skip
+    touch = layers_of(mapview.build_deck({"strikes": frame}, tiny_zones, "land.geojson", touch=True))
+    mouse = layers_of(mapview.build_deck({"strikes": frame}, tiny_zones, "land.geojson"))
+    assert touch["strikes"]["data"][0]["tip_body"].endswith("tap again to open it below the map")
+    assert mouse["strikes"]["data"][0]["tip_body"].endswith("click for details and sources")
+    assert touch["strike-zones"]["data"]["features"][0]["properties"]["tip_body"].endswith("tap again for the list")

@@ -115,3 +115,35 @@ def test_a_month_covers_the_whole_month():
         None,
         "2024-02-29",
     ]
+
+
+def test_dates_in_links_are_exactly_yyyy_mm_dd(tiny_zones):
+    for text in ("2025W401", "20251031", "2025-10-31T00:00", "２０２５-10-31", " 2025-1-5"):
+        parsed = from_params({"start": [text]}, tiny_zones)
+        assert parsed.filter.start is None and "YYYY-MM-DD" in parsed.warnings[0], text
+    assert from_params({"end": ["2025-10-31"]}, tiny_zones).filter.end == date(2025, 10, 31)
+
+
+def test_repeated_parameters_are_combined_or_said(tiny_zones):
+    parsed = from_params({"layers": ["strikes", "sites"]}, tiny_zones)
+    assert parsed.filter.layers == ("strikes", "sites") and parsed.warnings == ()
+    assert from_params({"layers": ["none", "none"]}, tiny_zones).filter.layers == ()
+    twice = from_params({"start": ["2025-10-01", "2025-11-01"]}, tiny_zones)
+    assert twice.filter.start == date(2025, 11, 1) and "given 2 times" in twice.warnings[0]
+
+
+def test_warnings_stay_short_whatever_the_link(tiny_zones):
+    names = ",".join(f"[x{i}](http://evil.example)" for i in range(50_000))
+    parsed = from_params({"region": [names], "layers": ["ufo," * 5_000], "start": ["9" * 10_000]}, tiny_zones)
+    assert len(parsed.warnings) == 3
+    assert all(len(warning) < 250 for warning in parsed.warnings)
+    assert "49,997 more" in parsed.warnings[1]
+
+
+def test_ids_in_links_are_normalised_as_the_id_box_does(tiny_zones):
+    from geo.query import normal_id
+
+    assert normal_id(" s011 ", tiny_zones) == "S011"
+    assert normal_id("zone:A_North", tiny_zones) == "zone:a_north"
+    assert normal_id("ZONE:north of a", tiny_zones) == "zone:a_north"
+    assert normal_id("zone:atlantis", tiny_zones) == "ZONE:ATLANTIS"  # not a zone selection: opens nothing

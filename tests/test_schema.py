@@ -57,6 +57,38 @@ def test_choices_return_the_typed_value():
 
 
 def test_ids_follow_their_pattern():
-    assert parse("id", "S001", pattern=r"S\d{3}") == "S001"
+    assert parse("id", "S001", pattern="S[0-9]{3}") == "S001"
     with pytest.raises(CellError, match="form"):
-        parse("id", "S1", pattern=r"S\d{3}")
+        parse("id", "S1", pattern="S[0-9]{3}")
+
+
+def test_every_pattern_is_ascii_only():
+    """\\d, \\w and \\s take other scripts' digits and spaces, which pandas and Python read differently."""
+    import re
+
+    from geo import schema
+
+    patterns = [getattr(schema, name) for name in ("DAY", "MONTH", "COUNT", "SIGNED", "NUMBER", "URL", "SOURCE_ID")]
+    patterns += [col.pattern for table in (*schema.DATA_TABLES, schema.SOURCES) for col in table.columns]
+    for pattern in filter(None, patterns):
+        assert not re.search(r"\\[dwsDWS]", pattern), pattern
+        assert pattern.isascii(), pattern
+
+
+def test_cells_are_trimmed_of_exactly_what_python_calls_whitespace():
+    from geo.csvread import SPACE
+
+    assert set(SPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+def test_numbers_beyond_ascii_digits_and_the_bound_are_refused():
+    for raw in ("１１", "٣", "1_000", "10001", "9223372036854775807", "0" * 5000 + "1" * 5000):
+        with pytest.raises(CellError):
+            parse("count", raw)
+    assert parse("count", "0010000") == 10000
+    assert parse("int", "-10000") == -10000
+    for raw in ("1_0", "١٢.٥", "nan", "inf", "0x10", "1e400"):
+        with pytest.raises(CellError):
+            parse("lon", raw)
+    with pytest.raises(CellError, match="between 1900 and 2099"):
+        parse("date", "9999-12-31")

@@ -2,10 +2,12 @@
 naming file, row, column and reason, and all of them come at once."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.paths import DataPaths
 from geo.validate import validate
-from tests.conftest import edit_csv, read_cell
+from tests.conftest import REPO, edit_csv, read_cell
 
 
 def problems_of(data_dir):
@@ -116,3 +118,60 @@ def test_missing_columns_and_files(data_copy):
     found = problems_of(data_copy)
     assert ("sites.csv", 1, "country", "column is missing from the header") in found
     assert ("zones.geojson", 0, "", "file is missing") in found
+
+
+def test_problems_name_files_relative_to_the_data_not_the_server(data_copy):
+    edit_csv(data_copy / "strikes.csv", 2, "killed", "-1")
+    edit_csv(data_copy.parent / "seeds" / "sources.csv", 2, "url", "not a url")
+    files = {p.file for p in validate(DataPaths.resolve(data_copy)).problems}
+    assert files == {"data/strikes.csv", "seeds/sources.csv"}
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_others(data_copy, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name in ("events.csv", "zones.geojson", "land.geojson"):
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    found = problems_of(data_copy)
+    assert ("events.csv", 0, "", "cannot be read: Permission denied") in found
+    assert ("zones.geojson", 0, "", "cannot be read: Permission denied") in found
+    assert ("land.geojson", 0, "", "cannot be read: Permission denied") in found
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["id", "name", "kind", "region", "ref_lon", "ref_lat"]), value=json_values,
+       geometry=st.one_of(st.none(), json_values, st.just("keep")))  # fmt: skip
+def test_any_zone_property_is_read_or_named_never_raised(tmp_path_factory, name, value, geometry):
+    import json
+    import shutil
+
+    from geo.validate import read_zones
+
+    data = tmp_path_factory.mktemp("zones") / "data"
+    data.mkdir()
+    shutil.copy(REPO / "data" / "zones.geojson", data / "zones.geojson")
+    document = json.loads((data / "zones.geojson").read_text(encoding="utf-8"))
+    feature = document["features"][4]
+    feature["properties"][name] = value
+    if geometry != "keep":
+        feature["geometry"] = geometry
+    (data / "zones.geojson").write_text(json.dumps(document), encoding="utf-8")
+    zones, problems = read_zones(DataPaths.resolve(data))
+    assert (zones is None) == bool(problems)
+    assert all(p.file == "data/zones.geojson" and 0 <= p.row <= len(document["features"]) for p in problems)
+    if zones is not None:
+        assert zones.resolve(zones.name(str(feature["properties"]["id"]))) == feature["properties"]["id"]
+        assert all(isinstance(zones.reference_point(z)[0], float) for z in zones.ids)

@@ -47,7 +47,7 @@ def test_the_page_loads_offline_and_draws_the_map(page, server):
     colours = set(page.evaluate(PIXEL_SAMPLER))
     assert len(colours) > 5, "the map canvas looks blank"
     whole = ARTIFACTS / "dashboard.png"
-    page.locator("h1").first.scroll_into_view_if_needed()
+    page.locator('[data-testid="stHeading"]').first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.screenshot(path=str(whole))
     readme_shot = REPO / "docs" / "dashboard.png"
@@ -124,9 +124,10 @@ def test_a_click_on_a_strike_opens_its_details(page, server):
     canvas.click(position={"x": x, "y": y})
     page.wait_for_function("() => window.location.search.includes('id=S011')", timeout=30_000)
     wait_idle(page)
-    heading = page.locator("h4", has_text="S011")
-    heading.wait_for(timeout=30_000)
-    assert page.get_by_role("link", name="open").count() >= 1 or page.get_by_text("Sources").count() >= 1
+    summary = page.locator(".st-key-selected-summary")
+    summary.get_by_text("S011:").wait_for(timeout=30_000)
+    assert summary.is_visible()  # beside the map, where the click landed
+    assert summary.get_by_role("link", name="Open its page").count() == 1
 
 
 def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
@@ -134,7 +135,7 @@ def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
     with page.expect_download(timeout=60_000) as download_info:
         page.get_by_role("button", name="Strikes (GeoJSON)").click()
     download = download_info.value
-    assert download.suggested_filename == "strikes_2025-10-01_2025-10-31.geojson"
+    assert download.suggested_filename == "strikes_eastern_pacific_2025-10-01_2025-10-31.geojson"
     path = ARTIFACTS / download.suggested_filename
     download.save_as(path)
     collection = json.loads(path.read_text(encoding="utf-8"))
@@ -142,8 +143,13 @@ def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
     want = select(catalog, Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",), ("strikes",)))
     assert sorted(f["properties"]["id"] for f in collection["features"]) == sorted(want["strikes"]["id"])
     for feature in collection["features"]:
-        assert feature["geometry"]["type"] == "Point"
-        assert {"geo_precision", "uncertainty_km", "sources", "source_urls"} <= set(feature["properties"])
+        # a strike known only by its sea zone is its zone's polygon, never a point
+        shape = "Point" if feature["properties"]["placed_at"] == "reported point" else "Polygon"
+        assert feature["geometry"]["type"].endswith(shape), feature["properties"]["id"]
+        assert {"geo_precision", "uncertainty_km", "sources", "source_urls", "reporting_grade"} <= set(
+            feature["properties"]
+        )
+    assert collection["release"]["version"] == catalog.release.version
     october = expected(Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",)))
     assert metric(page, "Strikes") == f"{october['strikes']:,}"  # the download did not reset the page
 
@@ -175,12 +181,17 @@ def test_markup_in_the_data_shows_as_text_and_runs_nothing(page, poisoned_server
     catalog = load_catalog()
     deployments = catalog.deployments
     target = deployments[(deployments["placed_at"] == "reported point") & (deployments["geo_precision"] <= 2)].iloc[0]
+    page.goto(f"{poisoned_server.url}/record?id={target['id']}")
+    heading = page.locator("h1", has_text=target["id"])
+    heading.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert "<img src=x" in heading.inner_text()  # the markup is shown, as text
+    assert page.evaluate(INJECTED) == CLEAN
     page.goto(f"{poisoned_server.url}/?id={target['id']}")
     wait_for_map(page)
-    heading = page.locator("h4", has_text=target["id"])
-    heading.wait_for()
-    assert "<img src=x" in heading.inner_text()  # the markup is shown, as text
-    assert page.get_by_text("window.__xss=2", exact=False).count() >= 1
+    summary = page.locator(".st-key-selected-summary")
+    summary.get_by_text(target["id"]).first.wait_for()
+    assert "<img src=x" in summary.inner_text()
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     box = canvas.bounding_box()
     x, y = pixel_of(target["lon"], target["lat"], box["width"], box["height"])
@@ -195,3 +206,29 @@ def test_markup_in_the_data_shows_as_text_and_runs_nothing(page, poisoned_server
     assert page.evaluate(INJECTED) == CLEAN
     assert PAYLOAD[:20] in page.locator("body").inner_text() or page.get_by_text("<img src=x").count() >= 1
     assert page.errors == []
+
+
+LINK_MARKUP = (
+    "?id=%5BOfficial%20correction%5D(http%3A%2F%2Fexample.org%2Fphish)"
+    "&end=!%5Bx%5D(http%3A%2F%2Fhost.example%2Fpixel.png)"
+    "&start=%3Ared%5Balert%5D%20%3Amaterial%2Fhome%3A%20%24x%5E2%24"
+    "&region=http%3A%2F%2Fbare.example%2Fx&region=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D1%3E"
+)
+LINK_INJECTED = """() => ({
+  links: [...document.querySelectorAll('a[href]')].filter(a => /example/.test(a.href)).length,
+  images: [...document.querySelectorAll('img')].filter(i => /pixel|x$/.test(i.getAttribute('src') || '')).length,
+  coloured: document.querySelectorAll('[data-testid="stText"] span[class*="color"], .katex').length,
+  xss: window.__xss || null,
+})"""
+
+
+def test_what_a_link_carries_shows_as_plain_text(page, server):
+    """Markdown links and images, colours, icons, LaTeX, bare URLs and HTML in the link's
+    parameters: one warning of ours, the values as plain text, nothing fetched or linked."""
+    outside = open_page(page, server, LINK_MARKUP)
+    page.wait_for_timeout(1000)
+    assert page.locator('[data-testid="stAlertContentWarning"]').count() == 1
+    shown = page.locator('[data-testid="stText"]').first.inner_text()
+    assert "[Official correction](http://example.org" in shown and "http://bare.example/x" in shown
+    assert page.evaluate(LINK_INJECTED) == {"links": 0, "images": 0, "coloured": 0, "xss": None}
+    assert outside == [] and page.errors == []

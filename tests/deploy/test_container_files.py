@@ -35,7 +35,7 @@ def test_the_image_is_slim_pinned_non_root_and_health_checked():
     assert "STREAMLIT_BROWSER_GATHER_USAGE_STATS=false" in env
     assert "STREAMLIT_BROWSER_SERVER_ADDRESS=" in env  # no public-address look-up at start
     copied = " ".join(instructions("COPY"))
-    for needed in ("dashboard.py", "geo/", "data/", "seeds/", "static/", ".streamlit/"):
+    for needed in ("dashboard.py", "app/", "geo/", "data/", "seeds/", "static/", ".streamlit/", "docs/methods.md"):
         assert needed in copied, needed
 
 

@@ -1,0 +1,239 @@
+"""A journalist's everyday tasks, done in Chromium as a reader does them, on a
+desktop (1440 px) and a phone (390 px, touch, a phone's user agent):
+
+- find the strike of 27 Oct 2025 and cite it;
+- narrow the map to October 2025 in the eastern Pacific and download it;
+- the Galapagos (Baltra) site's status on 30 Oct and on 30 Nov 2025;
+- when the carrier Gerald R. Ford arrived and left;
+- our count against the published totals;
+- a tap or click on a strike shows it beside or under the map.
+
+Screenshots of each go to artifacts/ (and docs/screens/ with UPDATE_SCREENSHOT=1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import date
+
+import pytest
+
+from geo.catalog import load_catalog
+from geo.query import Filter, select
+from geo.viewport import View, view_for
+from tests.browser.conftest import ARTIFACTS, REPO, real_error, wait_for_map, wait_idle
+
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+)
+SCREENS = REPO / "docs" / "screens"
+
+
+@pytest.fixture(params=[1440, 390], ids=["desktop", "phone"])
+def reader(request, browser):
+    width = request.param
+    phone = width < 600
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 900},
+        is_mobile=phone, has_touch=phone, user_agent=PHONE_AGENT if phone else None, accept_downloads=True,
+    )  # fmt: skip
+    page = context.new_page()
+    page.phone = phone
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: page.errors.append(f"console: {msg.text}") if real_error(msg) else None)
+    yield page
+    context.close()
+    assert page.errors == [], page.errors  # no script error, no failed request, on any task
+
+
+def shoot(page, name: str) -> None:
+    suffix = "phone" if page.phone else "desktop"
+    path = ARTIFACTS / f"task-{name}-{suffix}.png"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(path))
+    target = SCREENS / path.name.removeprefix("task-")
+    if os.environ.get("UPDATE_SCREENSHOT") == "1" or not target.exists():
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+
+
+def open_url(page, server, path: str) -> None:
+    page.goto(server.url + path)
+    page.wait_for_selector("h1, h2, h3", timeout=60_000)
+    wait_idle(page)
+
+
+WIDE = """() => { const m = document.querySelector('[data-testid="stMain"]'); const out = [];
+  for (const el of m.querySelectorAll('*')) { const r = el.getBoundingClientRect();
+    if (r.right > window.innerWidth + 2 && r.width > 0) out.push([el.tagName, el.dataset.testid || '',
+    Math.round(r.left), Math.round(r.right)]); } return out.slice(0, 8); }"""
+
+
+def no_sideways_scroll(page) -> None:
+    moved = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); m.scrollLeft = 50;"
+        " const moved = m.scrollLeft; m.scrollLeft = 0; return moved + document.scrollingElement.scrollLeft; }"
+    )
+    assert moved == 0, f"the page scrolls sideways: {page.evaluate(WIDE)}"
+
+
+def search_and_open(page, server, words: str, record_id: str) -> None:
+    """Records page: search, then open the record from its link."""
+    open_url(page, server, "/records")
+    box = page.get_by_label("Search ids, places, assets, groups, notes and source titles")
+    box.fill(words)
+    box.press("Enter")
+    wait_idle(page)
+    link = page.locator(".st-key-top-matches a", has_text=f"{record_id} ·").first
+    link.wait_for(timeout=30_000)
+    link.click()
+    page.locator("h1", has_text=f"{record_id}:").wait_for(timeout=60_000)
+    wait_idle(page)
+
+
+def test_find_the_27_october_strike_and_cite_it(reader, server):
+    search_and_open(reader, server, "27 Oct 2025", "S011")
+    version = load_catalog().release.version
+    citation = reader.locator('[data-testid="stCode"]', has_text="record S011").first
+    text = citation.inner_text()
+    assert f"data release {version}" in text and "id=S011" in text
+    assert "id=S011" in reader.url  # the page's own address is the one to cite
+    no_sideways_scroll(reader)
+    citation.scroll_into_view_if_needed()
+    shoot(reader, "cite-a-strike")
+    assert reader.errors == []
+
+
+def choose(page, label: str, option: str) -> None:
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    widget = sidebar.locator('[data-testid="stSelectbox"], [data-testid="stMultiSelect"]').filter(has_text=label)
+    wanted = page.get_by_role("option", name=option)
+    for _ in range(3):  # a click during the sidebar's slide may not open the list
+        widget.locator("input").first.click()
+        try:
+            wanted.wait_for(timeout=5_000)
+            break
+        except Exception:  # noqa: BLE001, S110 - Playwright's timeout: try once more
+            page.keyboard.press("Escape")
+    wanted.click()
+    page.keyboard.press("Escape")  # an open list hides the rest of the page from assistive technology
+    wait_idle(page)
+
+
+def open_sidebar(page) -> None:
+    label = page.locator('[data-testid="stSidebar"]').get_by_text("Time range")
+    box = label.bounding_box() if label.is_visible() else None
+    if box and box["x"] >= 0:  # a collapsed sidebar is moved off the screen, not hidden
+        return
+    page.locator('[data-testid="stExpandSidebarButton"]').first.click()
+    page.locator('[data-testid="stSidebar"]').get_by_text("Time range").wait_for()
+    page.wait_for_timeout(800)  # the sidebar slides in
+
+
+def test_narrow_to_october_in_the_eastern_pacific_and_download(reader, server):
+    open_url(reader, server, "/")
+    wait_for_map(reader)
+    open_sidebar(reader)
+    choose(reader, "Time range", "October 2025")
+    choose(reader, "Regions, or finer reference zones", "Eastern Pacific")
+    reader.wait_for_function("() => location.search.includes('region=eastern_pacific')", timeout=30_000)
+    assert "start=2025-10-01" in reader.url and "end=2025-10-31" in reader.url
+    if reader.phone:  # the sidebar covers the page on a phone: close it as a reader would
+        reader.locator(
+            '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebarCollapseButton"]'
+        ).first.click()
+    button = reader.get_by_role("button", name="Strikes (GeoJSON)")
+    button.scroll_into_view_if_needed()
+    shoot(reader, "narrow-and-download")
+    with reader.expect_download(timeout=60_000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "strikes_eastern_pacific_2025-10-01_2025-10-31.geojson"
+    path = ARTIFACTS / f"task-{'phone' if reader.phone else 'desktop'}-{download.suggested_filename}"
+    download.save_as(path)
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    want = select(load_catalog(), Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",), ("strikes",)))
+    assert sorted(f["properties"]["id"] for f in collection["features"]) == sorted(want["strikes"]["id"])
+    no_sideways_scroll(reader)
+
+
+@pytest.mark.parametrize(("day", "status"), [("2025-10-30", "proposed"), ("2025-11-30", "rejected")])
+def test_the_galapagos_status_on_a_day(reader, server, day, status):
+    search_and_open(reader, server, "Galapagos Baltra", "B025")
+    open_url(reader, server, f"/record?id=B025&start=2025-10-01&end={day}")
+    line = reader.locator('[data-testid="stMarkdown"]', has_text="Status on").first
+    line.wait_for(timeout=30_000)
+    when = date.fromisoformat(day)
+    assert f"Status on {when:%d %b %Y}: {status}" in line.inner_text()
+    shoot(reader, f"galapagos-{day}")
+    no_sideways_scroll(reader)
+
+
+def test_when_the_ford_arrived_and_left(reader, server):
+    search_and_open(reader, server, "Gerald R. Ford", "D021")
+    deployments = load_catalog().deployments
+    ford = deployments[deployments["asset"] == "USS Gerald R. Ford (CVN-78)"].sort_values("first_date")
+    heading = reader.locator("h3", has_text=f"All {len(ford)} periods")
+    heading.wait_for(timeout=30_000)
+    page_text = reader.locator('[data-testid="stMain"]').inner_text()
+    others = ford[ford["id"] != "D021"]
+    for row in others.to_dict("records"):
+        assert f"{row['id']}: {row['start']}" in page_text
+    assert reader.locator('[data-testid="stVegaLiteChart"]').count() >= 1  # the strip
+    heading.scroll_into_view_if_needed()
+    shoot(reader, "ford")
+    no_sideways_scroll(reader)
+
+
+def test_our_count_against_the_published_totals(reader, server):
+    open_url(reader, server, "/")
+    if reader.phone:
+        open_url(reader, server, "/totals")
+    else:
+        reader.locator('[data-testid="stTopNavLink"]', has_text="Totals").click()
+        reader.locator("h1", has_text="Published totals").wait_for(timeout=60_000)
+        wait_idle(reader)
+    text = reader.locator('[data-testid="stMain"]').inner_text()
+    catalog = load_catalog()
+    newest = catalog.tallies.iloc[-1]
+    assert f"as of {newest['as_of']:%d %b %Y}" in text and "Our count, whole campaign, to the same day" in text
+    reader.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
+    reader.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    shoot(reader, "totals")
+    no_sideways_scroll(reader)
+
+
+def test_a_tap_or_click_on_a_strike_shows_it_by_the_map(reader, server):
+    open_url(reader, server, "/?start=2025-10-01&end=2025-10-31&region=eastern_pacific")
+    wait_for_map(reader)
+    canvas = reader.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.scroll_into_view_if_needed()
+    reader.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    fitted = view_for(PHONE_AGENT if reader.phone else None)
+    view = View(fitted.longitude, fitted.latitude, fitted.zoom, box["width"], box["height"])
+    strikes = load_catalog().strikes.set_index("id")
+    x, y = view.to_screen(strikes.at["S011", "lon"], strikes.at["S011", "lat"])
+    assert 0 < x < box["width"] and 0 < y < box["height"], "the first view shows the strike"
+    tooltip = reader.locator(".deck-tooltip")
+    if reader.phone:  # the first tap shows what it is; the second opens it
+        reader.touchscreen.tap(box["x"] + x, box["y"] + y)
+        tooltip.filter(has_text="Strike S011").wait_for(timeout=15_000)
+        assert "tap again" in tooltip.inner_text()
+        reader.wait_for_timeout(500)
+        reader.touchscreen.tap(box["x"] + x, box["y"] + y)
+    else:
+        reader.mouse.move(box["x"] + x, box["y"] + y)
+        tooltip.filter(has_text="Strike S011").wait_for(timeout=15_000)
+        canvas.click(position={"x": x, "y": y})
+    reader.wait_for_function("() => location.search.includes('id=S011')", timeout=30_000)
+    wait_idle(reader)
+    summary = reader.locator(".st-key-selected-summary")
+    summary.get_by_text("S011:").wait_for(timeout=30_000)
+    top = summary.bounding_box()["y"]
+    assert top < box["y"] + box["height"] + 200, "the summary is beside or right under the map"
+    summary.scroll_into_view_if_needed()
+    shoot(reader, "tap-a-strike")
+    no_sideways_scroll(reader)
