@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from app.context import LAYER_NAMES
@@ -24,7 +26,8 @@ def downloads(catalog: Catalog, flt: Filter, phone: bool = False) -> None:
     st.caption(
         f"Data release {catalog.release.version}, stamped in every file. GeoJSON (RFC 7946, longitude/latitude) "
         "keeps every field, the precision fields, the reporting grade and the sources' URLs; CSV too, with text "
-        "made safe for spreadsheets. File names carry the regions and dates."
+        "made safe for spreadsheets. File names carry the regions and dates. The whole release, for your own "
+        f"graphics: [GeoJSON, CSV, GeoParquet, checksums]({os.environ.get('FEED_URL', '/feed/latest/')})."
     )
     unlocated = st.radio(
         "Records with no reported position, in GeoJSON",

@@ -1,4 +1,4 @@
-"""python -m geo validate | export | stats"""
+"""python -m geo validate | export | stats | package | release | draft"""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from geo.dates import parse_day
 from geo.details import as_text
 from geo.drafting import run_draft
 from geo.export import layer_csv, layer_geojson, zip_all
+from geo.feed import FeedError, write_feed
 from geo.package import write_package
 from geo.paths import DataPaths
 from geo.problems import DataError
@@ -61,6 +62,10 @@ def parser() -> argparse.ArgumentParser:
     common(export)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
+    feed = sub.add_parser("release", help="write the release feed: DIR/<version>/ (GeoJSON, CSV, GeoParquet, "
+                          "data package, CHANGELOG, SHA256SUMS) and DIR/latest")  # fmt: skip
+    feed.add_argument("-o", "--output", required=True, type=Path, help="the feed's directory (DIR)")
+    feed.add_argument("--data-dir", help="data directory (default: GEO_DATA_DIR or the repo's data/)")
     draft = sub.add_parser("draft", help="draft a new record from the text of an official statement")
     draft.add_argument("kind", choices=["strike"], help="what to draft (a strike)")
     draft.add_argument("text", nargs="?", default="-", help="file with the statement's text (default: stdin)")
@@ -159,6 +164,17 @@ def run_package(args) -> int:
     return 0
 
 
+def run_release(args, catalog) -> int:
+    try:
+        written = write_feed(catalog, args.output)
+    except FeedError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    state = "already published, unchanged" if written.unchanged else f"wrote {len(written.files)} files"
+    print(f"release {written.version}: {state} in {written.directory}; {args.output / 'latest'} -> {written.version}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "validate":
@@ -173,4 +189,6 @@ def main(argv: list[str] | None = None) -> int:
         print(err.report())
         print("the data does not validate; fix the lines above (python -m geo validate)", file=sys.stderr)
         return 1
+    if args.command == "release":
+        return run_release(args, catalog)
     return run_export(args, catalog) if args.command == "export" else run_stats(args, catalog)
