@@ -3,6 +3,7 @@ data that a test may break."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,22 @@ def read_cell(path: Path, line: int, column: str) -> str:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     return rows[line - 1][rows[0].index(column)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run, shared by the browser and deployment tests
+    (Playwright's sync API allows one running instance per process)."""
+    from tests.browser.conftest import CHROMIUM, FLAGS, browser_missing
+
+    reason = browser_missing()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests are required here but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()

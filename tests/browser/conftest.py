@@ -89,21 +89,6 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    reason = browser_missing()
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"browser tests are required here but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
 def server(browser):
     running = Server()
     yield running

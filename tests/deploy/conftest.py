@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, FLAGS, browser_missing, free_port
+from tests.browser.conftest import browser_missing, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 STACK = REPO / "deploy" / "stack.sh"
@@ -107,10 +107,6 @@ def port_free(port: int) -> bool:
 
 
 @pytest.fixture(scope="session")
-def chromium(stack):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
+def chromium(stack, browser):
+    """The run's one Chromium (tests/conftest.py), once the stack is up."""
+    return browser
