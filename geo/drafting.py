@@ -63,9 +63,7 @@ def build_rows(args, paths: DataPaths) -> tuple[dict[str, dict[str, str]], str, 
         sources=source_id,
         notes=args.notes or row.get("notes", ""),
     )
-    if sys.stdin.isatty() and args.text != "-" and not args.write:
-        pass  # a dry run shows the proposal only
-    elif sys.stdin.isatty() and args.text != "-":
+    if args.write and sys.stdin.isatty() and args.text != "-":  # at a terminal, the editor confirms each value
         for column in STRIKES.names:
             if column not in ("id", "sources"):
                 row[column] = ask(column, row.get(column, ""), proposal.evidence.get(column, ""))
