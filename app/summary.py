@@ -19,7 +19,8 @@ def record_link(view: View, record_id: str, label: str) -> None:
                  icon=":material/description:")  # fmt: skip
 
 
-def summary(view: View, selected: str) -> None:
+def summary(view: View, selected: str, also: dict | None = None) -> None:
+    """`also`: the records sharing each point, as the map computed them."""
     if not selected:
         st.caption("Click a mark or a shaded sea area to see what it is here; every record has its own page.")
         return
@@ -53,7 +54,7 @@ def summary(view: View, selected: str) -> None:
         more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
         st.caption(f"Source: {md_link(first['title'], first['url'])}{more}")
     record_link(view, record["id"], "Open its page: every field, sources, citation")
-    others = details.same_place(view.selection).get(record["id"], [])
+    others = (also if also is not None else details.same_place(view.selection)).get(record["id"], [])
     if others:
         st.markdown("**Also at this place**")
         for other_id, other_title in others:

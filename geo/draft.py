@@ -87,6 +87,17 @@ def strike_day(text: str, published: date) -> tuple[date, str, str] | None:
     return None
 
 
+def counted(out: Proposal, column: str, text: str, several: str, one: str) -> None:
+    """A count stated as 'three strikes' (`several`, the number in group 1) or
+    'a strike' (`one`); missing when the text states neither."""
+    if m := find(several, text):
+        out.put(column, number(m.group(1)), m.group(0))
+    elif m := find(one, text):
+        out.put(column, 1, m.group(0))
+    else:
+        out.missing.append(column)
+
+
 def propose(text: str, published: date, announced_by: str) -> Proposal:
     """What the statement states, as a strikes.csv row of text cells."""
     text = " ".join(text.split())
@@ -107,20 +118,10 @@ def propose(text: str, published: date, announced_by: str) -> Proposal:
         out.put("zone", ZONE_OF_REGION[name], m.group(0))
     else:
         out.missing += ["region", "zone"]
-    m = find(rf"\b{NUMBER}\s+(?:lethal\s+)?(?:kinetic\s+)?strikes\b", text)
-    if m:
-        out.put("strikes", number(m.group(1)), m.group(0))
-    elif m := find(r"\ba\s+(?:lethal\s+)?(?:kinetic\s+)?strike\b", text):
-        out.put("strikes", 1, m.group(0))
-    else:
-        out.missing.append("strikes")
-    m = find(rf"\bon\s+{NUMBER}\s+(?:\w+\s+)?(?:vessels|boats)\b", text)
-    if m:
-        out.put("vessels", number(m.group(1)), m.group(0))
-    elif m := find(r"\bon\s+(?:a|an|one|yet\s+another|another)\s+(?:[\w-]+\s+){0,2}(?:vessel|boat)\b", text):
-        out.put("vessels", 1, m.group(0))
-    else:
-        out.missing.append("vessels")
+    counted(out, "strikes", text, rf"\b{NUMBER}\s+(?:lethal\s+)?(?:kinetic\s+)?strikes\b",
+            r"\ba\s+(?:lethal\s+)?(?:kinetic\s+)?strike\b")  # fmt: skip
+    counted(out, "vessels", text, rf"\bon\s+{NUMBER}\s+(?:\w+\s+)?(?:vessels|boats)\b",
+            r"\bon\s+(?:a|an|one|yet\s+another|another)\s+(?:[\w-]+\s+){0,2}(?:vessel|boat)\b")  # fmt: skip
     m = find(rf"\b{NUMBER}\s+{PERSON}\s+(?:\w+\s+){{0,4}}(?:were|was)\s+killed\b", text) or find(
         rf"\bkill(?:ed|ing)\s+{NUMBER}\s+{PERSON}", text
     )

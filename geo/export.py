@@ -250,10 +250,6 @@ def release_member(catalog, flt: Filter) -> dict:
     return {**catalog.release.metadata(), "selection": selection_words(flt)}
 
 
-def export_metadata(catalog, flt: Filter, unlocated: str) -> dict:
-    return {**release_member(catalog, flt), "unlocated_records": UNLOCATED[unlocated]}
-
-
 def describe(flt: Filter, release: Release, unlocated: str = "zone") -> str:
     return (
         "Caribbean and eastern Pacific campaign map: export\n"

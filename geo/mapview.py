@@ -507,6 +507,7 @@ class MapSpec:
 
     deck: pdk.Deck
     notices: tuple[str, ...] = ()
+    also: dict | None = None  # id -> the other records at its point (details.same_place)
 
 
 SEA_NAMES = (  # (name, lon, lat): open-water anchors of the basemap's sea labels
@@ -628,7 +629,7 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
         parameters={"clearColor": [c / 255 for c in SEA] + [1]},
         **options,
     )
-    return MapSpec(deck, notices)
+    return MapSpec(deck, notices, also)
 
 
 def legend_entries() -> list[dict]:

@@ -59,7 +59,7 @@ def map_area(phone: bool) -> None:
     if phone:
         st.pydeck_chart(spec.deck, height=height, on_select="rerun", selection_mode="single-object", key="map")
         with st.container(border=True, key="selected-summary"):
-            summary(view, selected)
+            summary(view, selected, spec.also)
         legend(height=300, expanded=False)
     else:
         left, right = st.columns([3, 1])
@@ -67,7 +67,7 @@ def map_area(phone: bool) -> None:
             st.pydeck_chart(spec.deck, height=height, on_select="rerun", selection_mode="single-object", key="map")
         with right:
             with st.container(border=True, key="selected-summary"):
-                summary(view, selected)
+                summary(view, selected, spec.also)
             legend(height=340, expanded=True)
     for notice in spec.notices:
         st.info(notice, icon=":material/info:")
