@@ -7,6 +7,7 @@ READMEs and the page's field labels, so a definition is written once.
 from __future__ import annotations
 
 from geo.grading import REPORTING_GRADES
+from geo.i18n import ENGLISH, N_, Translator
 from geo.schema import GEO_PRECISION, PRESUMED_DEAD_BASIS
 
 
@@ -151,20 +152,48 @@ DERIVED = {
 
 # plain labels of the fields, for the record page
 LABELS = {
-    "id": "Record id", "date": "Date", "date_precision": "The date is the", "region": "Region",
-    "zone": "Reference zone",
-    "zone_name": "Zone", "lon": "Longitude", "lat": "Latitude", "geo_precision": "Location precision",
-    "uncertainty_km": "Uncertainty (km)", "location_basis": "Where, as the sources say", "placed_at": "Drawn at",
-    "strikes": "Strikes", "vessels": "Boats struck", "killed": "Killed", "survivors": "Survivors",
-    "rescued": "Rescued", "presumed_dead": "Presumed dead", "presumed_dead_basis": "Why presumed dead",
-    "vessel_type": "Boat", "alleged_group": "Group alleged", "announced_by": "Announced by",
-    "sources": "Source ids", "notes": "Notes (the project's words)", "reporting_grade": "Reporting grade",
-    "asset": "Asset", "asset_type": "Kind of asset", "unit": "Unit or group", "start": "From", "end": "To",
-    "end_basis": "What the end rests on", "name": "Name", "country": "Country", "kind": "Kind",
-    "status": "Status at the range's end", "status_date": "Status since", "status_note": "Status note",
-    "status_sources": "Status source ids", "title": "Title", "milestone": "Key event",
-}  # fmt: skip
+    "id": N_("Record id"),
+    "date": N_("Date"),
+    "date_precision": N_("The date is the"),
+    "region": N_("Region"),
+    "zone": N_("Reference zone"),
+    "zone_name": N_("Zone"),
+    "lon": N_("Longitude"),
+    "lat": N_("Latitude"),
+    "geo_precision": N_("Location precision"),
+    "uncertainty_km": N_("Uncertainty (km)"),
+    "location_basis": N_("Where, as the sources say"),
+    "placed_at": N_("Drawn at"),
+    "strikes": N_("Strikes"),
+    "vessels": N_("Boats struck"),
+    "killed": N_("Killed"),
+    "survivors": N_("Survivors"),
+    "rescued": N_("Rescued"),
+    "presumed_dead": N_("Presumed dead"),
+    "presumed_dead_basis": N_("Why presumed dead"),
+    "vessel_type": N_("Boat"),
+    "alleged_group": N_("Group alleged"),
+    "announced_by": N_("Announced by"),
+    "sources": N_("Source ids"),
+    "notes": N_("Notes (the project's words)"),
+    "reporting_grade": N_("Reporting grade"),
+    "asset": N_("Asset"),
+    "asset_type": N_("Kind of asset"),
+    "unit": N_("Unit or group"),
+    "start": N_("From"),
+    "end": N_("To"),
+    "end_basis": N_("What the end rests on"),
+    "name": N_("Name"),
+    "country": N_("Country"),
+    "kind": N_("Kind"),
+    "status": N_("Status at the range's end"),
+    "status_date": N_("Status since"),
+    "status_note": N_("Status note"),
+    "status_sources": N_("Status source ids"),
+    "title": N_("Title"),
+    "milestone": N_("Key event"),
+}
 
 
-def label(column: str) -> str:
-    return LABELS.get(column, column.replace("_", " ").capitalize())
+def label(column: str, t: Translator = ENGLISH) -> str:
+    return t.gettext(LABELS[column]) if column in LABELS else column.replace("_", " ").capitalize()

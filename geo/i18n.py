@@ -87,6 +87,16 @@ class Translator:
             value = value.date()
         return _babel_date(value, DATE_PATTERNS[self.lang][width], locale=BABEL_LOCALE[self.lang])
 
+    def country(self, name: str) -> str:
+        """A country's English name (as the basemap has it) in this language,
+        from Babel's CLDR territory names; a name it does not know, as it is."""
+        if self.lang == DEFAULT:
+            return name
+        code = _territory_codes().get(name)
+        if code is None:
+            return self.gettext(name)
+        return _territories(self.lang).get(code, name)
+
     def word(self, kind: str, code) -> str:
         """A value of the data's own vocabulary (a region, an asset type, a
         site status...) in this language; an unknown code as it is."""
@@ -96,6 +106,31 @@ class Translator:
         if english is None:
             return str(code).replace("_", " ")
         return self.gettext(english)
+
+
+# Natural Earth's short names that CLDR writes otherwise
+TERRITORY_ALIASES = {
+    "Antigua and Barb.": "AG", "British Virgin Is.": "VG", "Cayman Is.": "KY", "Clipperton I.": "CP",
+    "Dominican Rep.": "DO", "Saint Lucia": "LC", "St-Barthélemy": "BL", "St-Martin": "MF",
+    "St. Kitts and Nevis": "KN", "St. Vin. and Gren.": "VC", "Trinidad and Tobago": "TT",
+    "Turks and Caicos Is.": "TC", "U.S. Minor Outlying Is.": "UM", "U.S. Virgin Is.": "VI",
+    "United States of America": "US",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _territory_codes() -> dict[str, str]:
+    from babel import Locale
+
+    codes = {name: code for code, name in Locale.parse("en").territories.items() if code.isalpha()}
+    return {**codes, **TERRITORY_ALIASES}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(BABEL_LOCALE[lang]).territories)
 
 
 @lru_cache(maxsize=8)

@@ -552,6 +552,8 @@ SEA_NAMES = (  # (name, lon, lat): open-water anchors of the basemap's sea label
     (N_("Atlantic Ocean"), -60.0, 24.0),
     (N_("Gulf of Mexico"), -90.5, 25.0),
 )
+# basemap names CLDR has no name for (Natural Earth's banks and the base)
+OTHER_PLACES = (N_("Bajo Nuevo Bank"), N_("Serranilla Bank"), N_("USNB Guantanamo Bay"))
 # label layer id -> (priority, colour, size, bold, pixel offset)
 LABEL_STYLES = {
     "strike-zone-labels": (100, [120, 40, 0, 255], 12, True, (0, 0)),
@@ -564,10 +566,9 @@ LABEL_STYLES = {
 
 def basemap_labels(place_names: list[dict], t: Translator = ENGLISH) -> dict[str, list[dict]]:
     """Sea and country names (countries by size: the largest first), in the
-    reader's language where the basemap has the name in it (name_<lang>)."""
+    reader's language (CLDR's names of countries, through Babel)."""
     seas = [{"lon": lon, "lat": lat, "text": t.gettext(name)} for name, lon, lat in SEA_NAMES]
-    key = f"name_{t.lang}"
-    countries = [{"lon": p["lon"], "lat": p["lat"], "text": p.get(key) or p["name"], "rank": p["area"]}
+    countries = [{"lon": p["lon"], "lat": p["lat"], "text": t.country(p["name"]), "rank": p["area"]}
                  for p in place_names]  # fmt: skip
     return {"sea-names": seas, "country-names": countries}
 
