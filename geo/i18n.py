@@ -87,6 +87,13 @@ class Translator:
             value = value.date()
         return _babel_date(value, DATE_PATTERNS[self.lang][width], locale=BABEL_LOCALE[self.lang])
 
+    def as_written(self, text: str) -> str:
+        """Free text the project wrote in English (notes, location basis), kept
+        as written and marked so in another language: 'text (in English)'."""
+        if self.lang == DEFAULT or not text:
+            return text
+        return f"{text} ({self.gettext('in English')})"
+
     def country(self, name: str) -> str:
         """A country's English name (as the basemap has it) in this language,
         from Babel's CLDR territory names; a name it does not know, as it is."""

@@ -147,3 +147,9 @@ assert set(SITE_STATUS_WORDS) == set(SITE_STATUSES) and set(EVENT_KIND_WORDS) ==
 
 def words(kind: str) -> dict:
     return VOCABULARY.get(kind, {})
+
+
+def zone_name(zones, zone_id: str, t) -> str:
+    """A region's or zone's name in the reader's language (as zones.geojson has
+    it when the vocabulary lacks it)."""
+    return t.word("zone", zone_id) if zone_id in ZONES else zones.name(zone_id)
