@@ -92,7 +92,8 @@ class Translator:
         as written and marked so in another language: 'text (in English)'."""
         if self.lang == DEFAULT or not text:
             return text
-        return f"{text} ({self.gettext('in English')})"
+        tag = self.gettext("in English")
+        return f"{text} ({tag})"
 
     def country(self, name: str) -> str:
         """A country's English name (as the basemap has it) in this language,

@@ -26,7 +26,6 @@ from geo import style
 from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
 from geo.declutter import declutter, mark_boxes
 from geo.details import as_text, same_place
-from geo.grading import REPORTING_GRADES
 from geo.i18n import ENGLISH, N_, Translator
 from geo.viewport import View, view_for
 from geo.vocabulary import ZONES as ZONE_IDS
@@ -175,7 +174,7 @@ def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None, t: Tra
             title = f"{row['title']} ({row['id']})"
             body = [_dates_of(row, layer, t), t.word("event_kind", row["kind"])]
         if "reporting_grade" in row:
-            body.append(_("reporting: {grade}").format(grade=_(REPORTING_GRADES[row["reporting_grade"]])))
+            body.append(_("reporting: {grade}").format(grade=t.word("reporting_grade", row["reporting_grade"])))
         body.append(_precision_words(row, t))
         if also and row["id"] in also:
             body.append(also_here(also[row["id"]], t))

@@ -75,6 +75,7 @@ def problems(lang: str, fresh: Catalog | None = None) -> list[str]:
 def update(lang: str) -> None:
     fresh = template()
     catalogue = read(lang)
+    fresh.creation_date = catalogue.creation_date  # the header changes only when a person edits it
     catalogue.update(fresh, update_header_comment=False)
     path = catalogue_path(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
