@@ -57,7 +57,7 @@ def downloads(catalog: Catalog, flt: Filter, phone: bool = False) -> None:
     for start in range(0, len(buttons), per_row):
         for col, (label, extension, mime, build, layer) in zip(st.columns(per_row), buttons[start : start + per_row]):
             if build is None:
-                data = lambda: export.zip_all(catalog, flt, unlocated, t)  # noqa: E731
+                data = lambda: export.zip_all(catalog, flt, unlocated)  # noqa: E731
             elif extension == "geojson":
                 data = lambda build=build, layer=layer: build(catalog, layer, flt, unlocated)  # noqa: E731
             else:

@@ -48,7 +48,7 @@ def page() -> None:
         st.caption(_("Titles, places, boats and groups are in English, as the project and its sources wrote them: "
                      "search them in English (Galapagos, semi-submersible)."))  # fmt: skip
     start_from_url()
-    table = records_table(view.selection, view.catalog.sources)
+    table = records_table(view.selection, view.catalog.sources, t)
     query = st.text_input(_("Search ids, places, assets, groups, notes and source titles"), key="records-q",
                           placeholder=_("e.g. Galapagos, Ford, Tren de Aragua, semi-submersible, S011"))  # fmt: skip
     columns = st.columns(2 if context.phone() else 4)
@@ -84,7 +84,7 @@ def page() -> None:
                 else {
                     "layer": lambda f: [t.word("layer", v) for v in f["layer"]],
                     "region": lambda f: [t.word("region", v) if isinstance(v, str) else v for v in f["region"]],
-                    "zone": lambda f: [t.word("zone", v) if isinstance(v, str) else v for v in f["zone"]],
+                    "zone": lambda f: [_(v) if isinstance(v, str) and v else v for v in f["zone"]],
                 }
             ),
             date=lambda f: f["date"].dt.strftime("%Y-%m-%d"),
