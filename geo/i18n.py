@@ -150,11 +150,14 @@ def catalogue_path(lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def translator(lang: str | None) -> Translator:
     """The Translator of a language; English for anything unknown. Catalogues
     are read once per process and shared (read-only) by every session."""
-    lang = lang if lang in LANGUAGES else DEFAULT
+    return _load(lang if lang in LANGUAGES else DEFAULT)
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str) -> Translator:
     path = catalogue_path(lang)
     if lang == DEFAULT or not path.exists():
         return Translator(lang)
