@@ -24,7 +24,7 @@ import gettext as _gettext
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
@@ -68,7 +68,7 @@ class Translator:
         if isinstance(forms, tuple) and all(forms):
             index = int(_plural(self.plural_expr)(int(n)))
             return forms[min(index, len(forms) - 1)]
-        return singular if n == 1 else plural
+        return self.gettext(singular if n == 1 else plural)  # a pair marked with N_(): two plain messages
 
     def number(self, value, digits: int = 0) -> str:
         """1,234 in English, 1.234 in Spanish; `digits` after the decimal point at most."""
@@ -156,7 +156,7 @@ def translator(lang: str | None) -> Translator:
     return _load(lang if lang in LANGUAGES else DEFAULT)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> Translator:
     path = catalogue_path(lang)
     if lang == DEFAULT or not path.exists():

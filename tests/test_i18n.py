@@ -161,3 +161,22 @@ def test_the_methods_page_in_spanish_keeps_its_figures_and_no_english_block():
         if block and "{" not in block:
             assert block not in spanish, block
     assert f"{len(catalog.tallies):,}".replace(",", ".") in spanish
+
+
+def test_publication_graphics_in_the_chosen_language():
+    from geo import graphics, playback
+    from geo.query import Filter
+
+    catalog = load_catalog()
+    english, spanish = graphics.scene_for(catalog, Filter()), graphics.scene_for(catalog, Filter(), t=SPANISH)
+    assert english.caption.title == "US strikes and forces in the Caribbean and eastern Pacific"
+    assert spanish.caption.title.startswith("Ataques y fuerzas de EE. UU.")
+    assert spanish.caption.period.startswith("2 sept 2025 a ") and spanish.caption.regions == "Todas las regiones"
+    assert spanish.caption.source_line().startswith("Fuentes: ")
+    labels = [h.get_label() for h in graphics.legend_handles(spanish.selection, SPANISH)]
+    assert "Solo posición aproximada (anillo, sin punto)" in labels and "Sitio: propuesto (anillo)" in labels
+    step = playback.steps(date(2025, 9, 2), date(2025, 10, 31))[4]
+    assert playback.step_label(step) == "Week 5 of 9: 30 Sep to 6 Oct 2025"
+    assert playback.step_label(step, SPANISH) == "Semana 5 de 9: 30 sept a 6 oct 2025"
+    svg = graphics.image(spanish, "svg").decode("utf-8")
+    assert "Leyenda" in svg and "Key<" not in svg
