@@ -468,6 +468,7 @@ def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, of
         outline_width=3,
         outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},  # the halo (outline) needs a signed-distance font
+        character_set="'auto'",  # every character the labels hold (á, é, ñ), not ASCII alone
         pickable=False,
     )
 

@@ -180,3 +180,16 @@ def test_publication_graphics_in_the_chosen_language():
     assert playback.step_label(step, SPANISH) == "Semana 5 de 9: 30 sept a 6 oct 2025"
     svg = graphics.image(spanish, "svg").decode("utf-8")
     assert "Leyenda" in svg and "Key<" not in svg
+
+
+def test_records_are_found_by_words_in_the_readers_language():
+    from geo.query import Filter, select
+    from geo.search import matching, records_table
+
+    catalog = load_catalog()
+    table = records_table(select(catalog, Filter()), catalog.sources, SPANISH)
+    assert "S011" in set(matching(table, "27 oct 2025")["id"])
+    assert "D021" in set(matching(table, "portaaviones")["id"])
+    assert "B025" in set(matching(table, "pacifico oriental galapagos")["id"])  # accents folded
+    english = records_table(select(catalog, Filter()), catalog.sources)
+    assert matching(english, "portaaviones").empty  # English search is as it was

@@ -102,6 +102,8 @@ def value_text(layer: str, name: str, text: str, t) -> str:
         return f"{text}: {t.word('geo_precision', int(text))}"
     if name in CODED_COLUMNS:
         return t.word(CODED_COLUMNS[name], text)
+    if name == "country" and t.country(text) != text:  # a country CLDR names in the reader's language
+        return t.country(text)
     if name in WRITTEN:
         return t.as_written(text)
     return text

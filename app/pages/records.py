@@ -46,7 +46,8 @@ def page() -> None:
                  "further here; a row's link opens its page. The address bar keeps this view."))  # fmt: skip
     if not english:
         st.caption(_("Titles, places, boats and groups are in English, as the project and its sources wrote them: "
-                     "search them in English (Galapagos, semi-submersible)."))  # fmt: skip
+                     "search them in English (Galapagos, semi-submersible); dates, regions and kinds also in the "
+                     "page's language (27 oct 2025, Pacífico oriental, portaaviones)."))  # fmt: skip
     start_from_url()
     table = records_table(view.selection, view.catalog.sources, t)
     query = st.text_input(_("Search ids, places, assets, groups, notes and source titles"), key="records-q",
