@@ -143,3 +143,17 @@ def test_two_sessions_in_different_languages_at_once_each_see_their_own():
     assert [m.label for m in spanish.metric][0] == "Ataques" and [m.label for m in english.metric][0] == "Strikes"
     spanish.run()
     assert "Cronología" in headings(spanish) and "Timeline" in headings(english)
+
+
+def test_playback_and_publication_graphics_in_spanish():
+    at = run({"lang": "es", "start": "2025-10-01", "end": "2025-10-31"})
+    labels = {b.key: b.label for b in at.button}
+    assert labels["play-play"] == "Reproducir semana a semana" and labels["play-next"] == "Semana siguiente"
+    at.button(key="play-next").click().run()
+    assert not at.exception
+    status = [m.value for m in at.markdown if m.value.startswith("**Semana 1 de ")]
+    assert status == ["**Semana 1 de 5: 1 oct a 7 oct 2025**"], [m.value for m in at.markdown][:5]
+    assert any(c.value.startswith("ataques hasta la fecha: ") for c in at.caption)
+    downloads = [b.label for b in at.get("download_button")]
+    assert "Mapa (PNG, 300 ppp)" in downloads and "Animación (GIF)" in downloads
+    assert "Gráficos para publicar" in headings(at)
