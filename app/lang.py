@@ -12,6 +12,7 @@ import streamlit as st
 from geo.i18n import DEFAULT, LANGUAGES, Translator, preferred, translator
 
 KEY = "lang"
+BROWSER_KEY = "_browser_lang"  # the browser's preferred language, read once a session
 SWITCH_LABEL = "Idioma · Language"  # in both languages: a reader who cannot read the page still finds it
 
 
@@ -37,8 +38,10 @@ def from_link() -> str | None:
 def choose() -> Translator:
     """At the start of every run, before anything is drawn: the session's
     language, set from the link or the browser on its first run."""
+    if BROWSER_KEY not in st.session_state:
+        st.session_state[BROWSER_KEY] = browser_language()
     if st.session_state.get(KEY) not in LANGUAGES:
-        st.session_state[KEY] = from_link() or browser_language()
+        st.session_state[KEY] = from_link() or st.session_state[BROWSER_KEY]
     return translator(st.session_state[KEY])
 
 
@@ -50,7 +53,8 @@ def link_params() -> dict:
     """The language as a link carries it: left out when it is what the
     reader's browser would choose anyway and English (short links stay short)."""
     lang = st.session_state.get(KEY) or DEFAULT
-    return {} if lang == DEFAULT == browser_language() else {KEY: lang}
+    browser = st.session_state.get(BROWSER_KEY) or DEFAULT
+    return {} if lang == DEFAULT == browser else {KEY: lang}
 
 
 def switch() -> None:
