@@ -94,7 +94,9 @@ def page() -> None:
         st.subheader(title, anchor=False)
     else:
         st.header(title, anchor=False)
-    figures(view.catalog, view.flt, view.chosen, compact=96 if phone else "stretch")
+    # three figures a line on a phone; two in Spanish, whose labels are longer (Embarcaciones, Presuntos muertos)
+    narrow = 96 if lang.current().lang == "en" else 150
+    figures(view.catalog, view.flt, view.chosen, compact=narrow if phone else "stretch")
     every = playback.controls(view, phone)
     with context.timed("map"):
         st.fragment(map_area, run_every=every)(phone)

@@ -202,3 +202,23 @@ def test_two_readers_in_two_languages_at_once(browser, server):
     finally:
         es_context.close()
         en_context.close()
+
+
+def test_on_a_phone_the_spanish_figures_are_read_whole(browser, server):
+    from tests.browser.test_tasks import PHONE_AGENT
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  user_agent=PHONE_AGENT, locale="es-CO")  # fmt: skip
+    try:
+        page = context.new_page()
+        open_url(page, server, "/")
+        wait_for_map(page)
+        page.locator("h3", has_text="Ataques y fuerzas de EE. UU.").wait_for(timeout=30_000)
+        cut = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=\"stMetricLabel\"] .stMarkdownEllipsis')]"
+            ".filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.innerText)"
+        )
+        assert cut == [], f"labels cut short on a phone: {cut}"
+        shoot(page, "phone")
+    finally:
+        context.close()
