@@ -95,7 +95,7 @@ def controls(view: context.View, phone: bool) -> float | None:
             st.button(_("Whole range"), icon=":material/stop:", on_click=_stop, key="play-stop",
                       help=_("Back to the whole chosen range"))  # fmt: skip
         st.selectbox(_("Speed"), list(SPEEDS), index=list(SPEEDS).index(DEFAULT_SPEED), key=SPEED_KEY,
-                     format_func=_, label_visibility="collapsed" if phone else "visible", width=190)  # fmt: skip
+                     format_func=_, label_visibility="collapsed" if phone else "visible", width=240)  # fmt: skip
     if not playing:
         return None
     return SPEEDS.get(st.session_state.get(SPEED_KEY), SPEEDS[DEFAULT_SPEED])

@@ -217,10 +217,13 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str, t: Translator
         if layer == "strikes":
             deaths = int(sums.at[zone_id, "deaths"])
             strikes = t.number(int(sums.at[zone_id, "strikes"]))
+            many = int(sums.at[zone_id, "strikes"])
             if sums.at[zone_id, "unknown"]:
-                title = _("{zone}: {strikes} strikes, at least {deaths} dead")
+                title = t.ngettext("{zone}: {strikes} strike, at least {deaths} dead",
+                                   "{zone}: {strikes} strikes, at least {deaths} dead", many)  # fmt: skip
             else:
-                title = _("{zone}: {strikes} strikes, {deaths} dead")
+                title = t.ngettext("{zone}: {strikes} strike, {deaths} dead",
+                                   "{zone}: {strikes} strikes, {deaths} dead", many)  # fmt: skip
             title = title.format(zone=name, strikes=strikes, deaths=t.number(deaths))
             body = _(
                 "{count} announcements with no position reported, only this sea area; drawn as the area, not as points."
