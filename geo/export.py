@@ -75,14 +75,32 @@ def source_urls(ids: str, sources: pd.DataFrame) -> str:
 
 def geometries(frame: gpd.GeoDataFrame) -> list[dict | None]:
     """Each feature's geometry; None (JSON null, allowed by RFC 7946) for a
-    record that is not placed at all (a strike with no reported region)."""
-    shapes = frame.geometry.values
-    kinds = shapely.get_type_id(shapes) if len(shapes) else np.array([], dtype=int)
-    if len(shapes) and kinds.min() == 0 and kinds.max() == 0:  # points only: the fast path
+    record that is not placed at all (a strike with no reported region).
+    A shape shared by many features (a zone's polygon, for every record known
+    only by that zone) is converted once and its dict reused."""
+    shapes = np.asarray(frame.geometry.values, dtype=object)
+    if not len(shapes):
+        return []
+    kinds = shapely.get_type_id(shapes)
+    if kinds.min() == 0 and kinds.max() == 0:  # points only: the fast path
         coords = np.round(shapely.get_coordinates(shapes), COORDINATE_DECIMALS).tolist()
         return [{"type": "Point", "coordinates": xy} for xy in coords]
-    rounded = shapely.set_precision(shapes, 10**-COORDINATE_DECIMALS)
-    return [None if g is None else shapely.geometry.mapping(g) for g in rounded]
+    out: list[dict | None] = [None] * len(shapes)
+    points = np.flatnonzero((kinds == 0) & ~shapely.is_empty(shapes))
+    if len(points):  # snapped as set_precision snaps them, all at once
+        snapped = shapely.get_coordinates(shapely.set_precision(shapes[points], 10**-COORDINATE_DECIMALS))
+        for at, xy in zip(points.tolist(), snapped.tolist()):
+            out[at] = {"type": "Point", "coordinates": xy}
+    converted: dict[int, dict] = {}  # by the shape object's identity: the array keeps each alive
+    for at in np.flatnonzero(kinds > 0).tolist() + np.flatnonzero((kinds == 0) & shapely.is_empty(shapes)).tolist():
+        shape = shapes[at]
+        found = converted.get(id(shape))
+        if found is None:
+            found = converted[id(shape)] = shapely.geometry.mapping(
+                shapely.set_precision(shape, 10**-COORDINATE_DECIMALS)
+            )
+        out[at] = found
+    return out
 
 
 def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> dict:
@@ -123,7 +141,7 @@ def placed_honestly(frame: gpd.GeoDataFrame, zones, unlocated: str = "zone") -> 
         return frame
     shapes = frame.geometry.values.copy()
     if unlocated == "zone":
-        polygons = zones.frame.geometry
+        polygons = dict(zip(zones.frame.index, zones.frame.geometry.values))
         shapes[zonal] = [polygons.get(z) for z in frame["zone"].to_numpy()[zonal]]
     else:
         shapes[zonal] = None
