@@ -12,7 +12,7 @@ from geo.catalog import load_catalog
 from geo.dates import parse_day
 from geo.details import as_text
 from geo.drafting import run_draft
-from geo.export import layer_csv, layer_geojson, zip_all
+from geo.export import layer_csv, layer_geojson_parts, write_zip
 from geo.feed import FeedError, write_feed
 from geo.package import write_package
 from geo.paths import DataPaths
@@ -112,11 +112,13 @@ def run_validate(args) -> int:
 def run_export(args, catalog) -> int:
     flt = build_filter(args, catalog)
     if args.layer == "all":
-        args.output.write_bytes(zip_all(catalog, flt, args.unlocated))
+        write_zip(catalog, flt, args.output, args.unlocated)
     elif args.output.suffix.lower() == ".csv":  # text cells made safe for spreadsheets (geo.export)
         args.output.write_bytes(layer_csv(catalog, args.layer, flt).encode("utf-8"))
     else:
-        args.output.write_bytes(layer_geojson(catalog, args.layer, flt, args.unlocated))
+        with args.output.open("wb") as out:  # written as it is made
+            for part in layer_geojson_parts(catalog, args.layer, flt, args.unlocated):
+                out.write(part)
     print(f"wrote {args.output}")
     return 0
 
