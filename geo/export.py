@@ -1,5 +1,5 @@
 """Exports of the filtered layers: RFC 7946 GeoJSON per layer, a zip of all
-layers with the source register, and CSV.
+layers with the source register, CSV, and GeoParquet per layer.
 
 Every field travels with each feature, the precision fields included, with
 dates as ISO strings and missing values as null; each feature also carries
@@ -210,6 +210,35 @@ def layer_geojson(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> 
     """One layer of the filtered view as GeoJSON text ('zones' is not filtered);
     records with no reported position as their zone's polygon, or null."""
     return b"".join(layer_geojson_parts(catalog, layer, flt, unlocated))
+
+
+PARQUET_COMPRESSION = "zstd"
+
+
+def to_parquet(frame: gpd.GeoDataFrame, release: Release, unlocated: str | None = None) -> bytes:
+    """GeoParquet (geopandas' writer, WKB geometry, zstd): typed columns (dates
+    stay dates, counts stay nullable integers), read by QGIS, GDAL, DuckDB and
+    geopandas. The release is in the file's metadata (pandas attrs, JSON under
+    PANDAS_ATTRS) besides each row's `release` column."""
+    table = gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frame.crs)
+    table.attrs = {"release": release.metadata()}
+    if unlocated is not None:
+        table.attrs["unlocated_records"] = UNLOCATED[unlocated]
+    buffer = io.BytesIO()
+    table.to_parquet(buffer, index=False, compression=PARQUET_COMPRESSION)
+    return buffer.getvalue()
+
+
+def layer_parquet(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> bytes:
+    """One layer of the filtered view as GeoParquet ('zones' is not filtered),
+    with the same rows and fields as its GeoJSON (a record with no reported
+    position has its zone's polygon, or no geometry), the sources' URLs and
+    a `release` column."""
+    frame = layer_frame(catalog, layer, flt, unlocated)
+    if layer == "zones":
+        return to_parquet(with_release(frame, catalog.release), catalog.release)
+    table = with_release(with_source_urls(frame, catalog.sources), catalog.release)
+    return to_parquet(gpd.GeoDataFrame(table, geometry=frame.geometry.name, crs=frame.crs), catalog.release, unlocated)
 
 
 FORMULA_START = r"[=+\-@\t\r]"  # what makes a spreadsheet read a cell as a formula
