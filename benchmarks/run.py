@@ -98,14 +98,38 @@ class Wire:
         self.bytes += len(payload) if isinstance(payload, bytes) else len(payload.encode())
 
 
-def settle(page, wire: Wire, since: int) -> None:
-    """Until the rerun a change started has sent something and finished."""
-    from tests.browser.conftest import wait_idle
+RUN_COUNTER = """
+window.__runsFinished = 0;
+new MutationObserver(changes => {
+  for (const c of changes) {
+    if (c.target.getAttribute('data-test-script-state') === 'notRunning' && c.oldValue !== 'notRunning') {
+      window.__runsFinished += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""  # Streamlit's app element says when a run (or a fragment's run) has finished
 
-    deadline = time.monotonic() + 30
-    while wire.bytes == since and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    wait_idle(page, timeout=TIMEOUT)
+
+def runs_finished(page) -> int:
+    return page.evaluate("window.__runsFinished")
+
+
+def script_state(page) -> str | None:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+    )
+
+
+def settle(page, finished_before: int) -> None:
+    """Until the run the change started has finished, and any run it asked for too."""
+    page.wait_for_function("n => window.__runsFinished > n", arg=finished_before, timeout=TIMEOUT, polling=20)
+    while True:
+        page.wait_for_timeout(300)  # the last frames arrive and are counted; a follow-up run would have begun
+        if script_state(page) == "notRunning":
+            return
+        finished = runs_finished(page)
+        page.wait_for_function("n => window.__runsFinished > n", arg=finished, timeout=TIMEOUT, polling=20)
 
 
 def page_session(data: Path, approach: str, chromium) -> dict:
@@ -116,6 +140,7 @@ def page_session(data: Path, approach: str, chromium) -> dict:
     server = Server(env={"GEO_DATA_DIR": str(data), **env}, script=script)
     try:
         page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RUN_COUNTER)
         wire = Wire(page)
         page.goto(server.url + "/", timeout=TIMEOUT)
         page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=TIMEOUT)
@@ -130,9 +155,9 @@ def page_session(data: Path, approach: str, chromium) -> dict:
             option = page.get_by_role("option", name=choice, exact=True)
             option.wait_for(timeout=TIMEOUT)
             page.wait_for_timeout(300)
-            before_cpu, before_bytes = cpu_seconds(server.process.pid), wire.bytes
+            before_cpu, before_bytes, before_runs = cpu_seconds(server.process.pid), wire.bytes, runs_finished(page)
             option.click()
-            settle(page, wire, before_bytes)
+            settle(page, before_runs)
             cpu.append(cpu_seconds(server.process.pid) - before_cpu)
             sent.append(wire.bytes - before_bytes)
         rss = server.rss_mb()
@@ -163,6 +188,7 @@ def click_session(data: Path, approach: str, chromium) -> dict:
     strikes = pd.read_csv(data / "strikes.csv").set_index("id")
     try:
         page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RUN_COUNTER)
         wire = Wire(page)
         page.goto(server.url + "/" + ("" if bare else CLICK_QUERY), timeout=TIMEOUT)
         wait_for_drawn_map(page, timeout=TIMEOUT)
@@ -173,13 +199,13 @@ def click_session(data: Path, approach: str, chromium) -> dict:
         page.wait_for_timeout(1500)
         page.mouse.move(box["x"] + x, box["y"] + y)
         page.locator(".deck-tooltip").filter(has_text=CLICKED).wait_for(timeout=30_000)
-        before_cpu, before_bytes = cpu_seconds(server.process.pid), wire.bytes
+        before_cpu, before_bytes, before_runs = cpu_seconds(server.process.pid), wire.bytes, runs_finished(page)
         start = page.evaluate("performance.now()")
         canvas.click(position={"x": x, "y": y})
         shown = page.locator(".st-key-selected-summary" if not bare else '[data-testid="stMain"]')
         shown.get_by_text(f"{CLICKED}:").first.wait_for(timeout=60_000)
         seconds = (painted(page) - start) / 1000
-        settle(page, wire, before_bytes)
+        settle(page, before_runs)
         result = {"click_s": seconds, "click_cpu_s": cpu_seconds(server.process.pid) - before_cpu,
                   "click_bytes": wire.bytes - before_bytes}  # fmt: skip
         page.close()
@@ -237,7 +263,14 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def measure(sizes: list[int], reps: int, big_reps: int, browser: bool) -> dict:
+def repetitions(size, reps: int, light_reps: int, big_reps: int) -> int:
+    """The real data and 1e5 (the targets' sizes) get `reps`; 1e6 `big_reps`; the others `light_reps`."""
+    if size == "real" or size == 100_000:
+        return reps
+    return big_reps if size >= 1_000_000 else light_reps
+
+
+def measure(sizes: list[int], reps: int, light_reps: int, big_reps: int, browser: bool) -> dict:
     from tests.browser.conftest import browser_missing
 
     if browser and browser_missing():
@@ -255,7 +288,7 @@ def measure(sizes: list[int], reps: int, big_reps: int, browser: bool) -> dict:
     try:
         for size in ["real", *sizes]:
             data = REPO / "data" if size == "real" else make_dataset(WORK / str(size), size)
-            times = big_reps if size != "real" and size >= 1_000_000 else reps
+            times = repetitions(size, reps, light_reps, big_reps)
             entry: dict = {"size": size, "reps": times, "precision_mix": precision_mix(data), "load": load_average()}
             entry["export"] = export_figures(data, times)
             print(size, "export", fmt(entry["export"]), flush=True)
@@ -346,14 +379,15 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000, 1_000_000])
-    parser.add_argument("--reps", type=int, default=3, help="repetitions of each measure (median taken)")
-    parser.add_argument("--big-reps", type=int, default=2, help="repetitions at 1e6 and above")
+    parser.add_argument("--reps", type=int, default=3, help="repetitions with the real data and at 1e5 (median taken)")
+    parser.add_argument("--light-reps", type=int, default=2, help="repetitions at the sizes between")
+    parser.add_argument("--big-reps", type=int, default=1, help="repetitions at 1e6 and above")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.json")
     parser.add_argument("--no-doc", action="store_true", help="leave docs/performance.md as it is")
     args = parser.parse_args(argv)
     load_before = load_average()
-    results = measure(args.sizes, args.reps, args.big_reps, not args.no_browser)
+    results = measure(args.sizes, args.reps, args.light_reps, args.big_reps, not args.no_browser)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = f"load average (1, 5, 15 min) {load_before} at the start, {load_average()} at the end"
     args.out.write_text(json.dumps({"when": stamp, "machine": machine(), "load": load, "results": results},
