@@ -41,8 +41,16 @@ def deck(points: pd.DataFrame, view: pdk.ViewState) -> pdk.Deck:
     return pdk.Deck(
         layers=[
             pdk.Layer("GeoJsonLayer", data=LAND_URL, get_fill_color=[220, 220, 220], stroked=False),
-            pdk.Layer("ScatterplotLayer", data=points, id="points", get_position=["lon", "lat"],
-                      get_radius=20000, radius_min_pixels=4, get_fill_color=[213, 94, 0], pickable=True),
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=points,
+                id="points",
+                get_position=["lon", "lat"],
+                get_radius=20000,
+                radius_min_pixels=4,
+                get_fill_color=[213, 94, 0],
+                pickable=True,
+            ),
         ],  # fmt: skip
         initial_view_state=view,
         map_provider=None,

@@ -294,7 +294,7 @@ def repetitions(size, reps: int, light_reps: int, big_reps: int) -> int:
     return big_reps if size >= 1_000_000 else light_reps
 
 
-def measure(sizes: list[int], reps: int, light_reps: int, big_reps: int, browser: bool) -> dict:
+def measure(sizes: list, reps: int, light_reps: int, big_reps: int, browser: bool) -> dict:
     from tests.browser.conftest import browser_missing
 
     if browser and browser_missing():
@@ -310,7 +310,7 @@ def measure(sizes: list[int], reps: int, light_reps: int, big_reps: int, browser
         chromium = context.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
     results = {}
     try:
-        for size in ["real", *sizes]:
+        for size in sizes:
             data = REPO / "data" if size == "real" else make_dataset(WORK / str(size), size)
             times = repetitions(size, reps, light_reps, big_reps)
             entry: dict = {"size": size, "reps": times, "precision_mix": precision_mix(data), "load": load_average()}
@@ -415,11 +415,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--light-reps", type=int, default=2, help="repetitions at the sizes between")
     parser.add_argument("--big-reps", type=int, default=1, help="repetitions at 1e6 and above")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-real", action="store_true", help="only the synthetic sizes")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.json")
     parser.add_argument("--no-doc", action="store_true", help="leave docs/performance.md as it is")
     args = parser.parse_args(argv)
     load_before = load_average()
-    results = measure(args.sizes, args.reps, args.light_reps, args.big_reps, not args.no_browser)
+    sizes = args.sizes if args.no_real else ["real", *args.sizes]
+    results = measure(sizes, args.reps, args.light_reps, args.big_reps, not args.no_browser)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = f"load average (1, 5, 15 min) {load_before} at the start, {load_average()} at the end"
     args.out.write_text(json.dumps({"when": stamp, "machine": machine(), "load": load, "results": results},
