@@ -1,16 +1,30 @@
-"""The benchmark: our dashboard against the naive approach, at 1e3 to 1e6
-events, in one run.
+"""The benchmark: the whole dashboard page against the page a competent
+Streamlit user writes (benchmarks/naive_app.py), with the real data and
+synthetic sets of 1e3 to 1e6 strikes (benchmarks/synthetic.py), in one run.
 
-    .venv/bin/python -m benchmarks.run                 # all sizes, browser included
-    .venv/bin/python -m benchmarks.run --sizes 1000 100000 --no-browser
+    .venv/bin/python -m benchmarks.run                      # all sizes, browser included
+    .venv/bin/python -m benchmarks.run --sizes 1000 --reps 1 --no-browser   # a quick look
 
-For the real data and each synthetic size it measures, for ours and for the
-naive baseline (benchmarks/naive_app.py): load, filter, map-spec build, spec
-size and GeoJSON export on the server (benchmarks/serverside.py, in a fresh
-process each), and in Debian's Chromium the time from `streamlit run` to the
-first painted map and from a filter change to the repainted map, with the
-server's resident memory. It prints a table, writes benchmarks/results.json
-and rewrites docs/performance.md.
+For each size, ours and the baselines run interleaved (ours, naive, naive
+with five columns, then again), `--reps` times, and every figure is the
+median of its repetitions:
+
+- in Debian's Chromium (headless, software WebGL), on a fresh `streamlit run`
+  each time: cold start (the server's start to the map canvas showing land),
+  then four filter changes, each measured from the click to the page being
+  idle again: the server's CPU time for the whole rerun (utime + stime of
+  the Streamlit process, /proc/PID/stat, before and after) and every byte
+  the browser received on the websocket; the server's resident memory after;
+- with the real data, a click on a strike's mark until its summary shows,
+  against a bare pydeck page that writes the selected object (on_select),
+  with the server CPU and bytes of that click;
+- export of all layers (`python -m geo export --layer all`) against a plain
+  geopandas export of the same rows (benchmarks/plain_export.py), and the
+  strikes as GeoParquet against geopandas' to_parquet, each a fresh process:
+  wall time and peak resident memory (the child's rusage, via os.wait4).
+
+It prints the table, writes benchmarks/results.json and rewrites the table
+in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -27,21 +41,20 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.synthetic import make_dataset
+from benchmarks.synthetic import make_dataset, precision_mix
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("BENCH_DIR") or Path(tempfile.gettempdir()) / "campaign-map-bench")
-NAIVE_BROWSER_MAX = 100_000  # above this the naive spec passes Streamlit's 200 MB message limit
 CHANGES = ["October 2025", "January 2026", "Whole campaign", "March 2026"]
-
-
-def serverside(data: Path, which: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.serverside", str(data), which],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
+APPROACHES = {  # name: (script, environment)
+    "ours": ("dashboard.py", {}),
+    "naive": ("benchmarks/naive_app.py", {"NAIVE_MODE": "full"}),
+    "slim": ("benchmarks/naive_app.py", {"NAIVE_MODE": "slim"}),
+}
+CLICK_QUERY = "?start=2025-10-01&end=2025-10-31&region=eastern_pacific"
+CLICKED = "S011"  # a strike with a reported position, in October 2025, in the eastern Pacific
+TIMEOUT = 900_000  # ms: a million-record cold start on a busy machine
+CHANGE_TIMEOUT = 180_000  # ms: a filter change that has started no run by then never will
 
 CANVAS_DIGEST = """() => {
   const src = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
@@ -51,13 +64,16 @@ CANVAS_DIGEST = """() => {
   const ctx = copy.getContext('2d');
   ctx.drawImage(src, 0, 0, 96, 64);
   const d = ctx.getImageData(0, 0, 96, 64).data;
-  let h = 0, colours = new Set();
-  for (let i = 0; i < d.length; i += 4) {
-    h = (h * 31 + d[i] * 7 + d[i + 1] * 13 + d[i + 2]) >>> 0;
-    colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
-  }
-  return colours.size + ':' + h;
+  let colours = new Set();
+  for (let i = 0; i < d.length; i += 4) colours.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
+  return colours.size;
 }"""
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far, from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def painted(page) -> float:
@@ -69,59 +85,222 @@ def painted(page) -> float:
 
 def wait_for_drawn_map(page, timeout: float) -> None:
     """Until the map canvas shows land and sea (more than a handful of colours)."""
-    page.wait_for_function(
-        f"() => {{ const d = ({CANVAS_DIGEST})(); return d && parseInt(d.split(':')[0]) > 8; }}",
-        timeout=timeout, polling="raf",
-    )  # fmt: skip
+    page.wait_for_function(f"() => ({CANVAS_DIGEST})() > 8", timeout=timeout, polling="raf")
 
 
-def wait_for_new_map(page, before: str, timeout: float) -> None:
-    """Until the map canvas differs from what it showed before the change."""
-    page.wait_for_function(
-        f"(before) => {{ const d = ({CANVAS_DIGEST})(); return d && d !== before; }}",
-        arg=before, timeout=timeout, polling="raf",
-    )  # fmt: skip
+class Wire:
+    """Every byte the page receives on its websockets."""
+
+    def __init__(self, page):
+        self.bytes = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self.count))
+
+    def count(self, payload) -> None:
+        self.bytes += len(payload) if isinstance(payload, bytes) else len(payload.encode())
 
 
-def browser_figures(data: Path, script: str, chromium) -> dict:
-    from tests.browser.conftest import Server, wait_for_map, wait_idle
+RUN_COUNTER = """
+window.__runsFinished = 0;
+new MutationObserver(changes => {
+  for (const c of changes) {
+    if (c.target.getAttribute('data-test-script-state') === 'notRunning' && c.oldValue !== 'notRunning') {
+      window.__runsFinished += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""  # Streamlit's app element says when a run (or a fragment's run) has finished
 
-    server = Server(env={"GEO_DATA_DIR": str(data)}, script=script)
+
+def runs_finished(page) -> int:
+    return page.evaluate("window.__runsFinished")
+
+
+def script_state(page) -> str | None:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+    )
+
+
+def settle(page, finished_before: int, timeout: float = TIMEOUT) -> None:
+    """Until the run the change started has finished, and any run it asked for too."""
+    page.wait_for_function("n => window.__runsFinished > n", arg=finished_before, timeout=timeout, polling=20)
+    while True:
+        page.wait_for_timeout(300)  # the last frames arrive and are counted; a follow-up run would have begun
+        if script_state(page) == "notRunning":
+            return
+        finished = runs_finished(page)
+        page.wait_for_function("n => window.__runsFinished > n", arg=finished, timeout=TIMEOUT, polling=20)
+
+
+def page_session(data: Path, approach: str, chromium) -> dict:
+    """A fresh server: cold start, then four filter changes."""
+    from tests.browser.conftest import Server, wait_idle
+
+    script, env = APPROACHES[approach]
+    server = Server(env={"GEO_DATA_DIR": str(data), **env}, script=script)
     try:
         page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(server.url + "/", timeout=600_000)
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=600_000)
-        wait_for_drawn_map(page, timeout=600_000)
+        page.add_init_script(RUN_COUNTER)
+        wire = Wire(page)
+        page.goto(server.url + "/", timeout=TIMEOUT)
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=TIMEOUT)
+        wait_for_drawn_map(page, timeout=TIMEOUT)
         painted(page)
         cold_start = time.perf_counter() - server.started
-        wait_for_map(page, timeout=600_000)  # let the first run finish before changing anything
-        repaint = []
+        wait_idle(page, timeout=TIMEOUT)  # the first run finishes before anything changes
+        first_bytes = wire.bytes
+        cpu, sent = [], []
         for choice in CHANGES:
             page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
             option = page.get_by_role("option", name=choice, exact=True)
-            option.wait_for()
-            page.mouse.move(5, 5)  # no hover highlight on the map while it is compared
-            before = page.evaluate(CANVAS_DIGEST)
-            start = page.evaluate("performance.now()")
+            option.wait_for(timeout=60_000)
+            page.wait_for_timeout(300)
+            before_cpu, before_bytes, before_runs = cpu_seconds(server.process.pid), wire.bytes, runs_finished(page)
             option.click()
-            wait_for_new_map(page, before, timeout=600_000)
-            repaint.append((painted(page) - start) / 1000)
-            wait_idle(page, timeout=600_000)
+            try:
+                settle(page, before_runs, CHANGE_TIMEOUT)
+            except Exception:  # the choice did not take (the list closed first): this change is not counted
+                print(f"{approach}: the change to {choice} started no run; left out", flush=True)
+                wait_idle(page, timeout=TIMEOUT)
+                continue
+            cpu.append(cpu_seconds(server.process.pid) - before_cpu)
+            sent.append(wire.bytes - before_bytes)
         rss = server.rss_mb()
         page.close()
     finally:
         server.stop()
-    return {"cold_start_s": cold_start, "repaint_s": statistics.median(repaint), "server_rss_mb": rss}
+    return {"cold_start_s": cold_start, "first_load_bytes": first_bytes, "change_cpu_s": statistics.median(cpu),
+            "change_bytes": statistics.median(sent), "change_bytes_max": max(sent), "server_rss_mb": rss}  # fmt: skip
 
 
-def measure(sizes: list[int], browser: bool) -> list[dict]:
-    rows = []
-    chromium = context = None
+def pixel_of(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    from geo.mapview import INITIAL_VIEW
+    from tests.browser.test_browser import pixel_of as at
+
+    assert INITIAL_VIEW.zoom  # both pages open on this view
+    return at(lon, lat, width, height)
+
+
+def click_session(data: Path, approach: str, chromium) -> dict:
+    """A fresh server; a click on the strike's mark until its summary shows."""
+    import pandas as pd
+
+    from tests.browser.conftest import Server, wait_idle
+
+    bare = approach != "ours"
+    script, env = ("benchmarks/naive_app.py", {"NAIVE_MODE": "bare"}) if bare else APPROACHES["ours"]
+    server = Server(env={"GEO_DATA_DIR": str(data), **env}, script=script)
+    strikes = pd.read_csv(data / "strikes.csv").set_index("id")
+    try:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.add_init_script(RUN_COUNTER)
+        wire = Wire(page)
+        page.goto(server.url + "/" + ("" if bare else CLICK_QUERY), timeout=TIMEOUT)
+        wait_for_drawn_map(page, timeout=TIMEOUT)
+        wait_idle(page, timeout=TIMEOUT)
+        canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+        box = canvas.bounding_box()
+        x, y = pixel_of(strikes.at[CLICKED, "lon"], strikes.at[CLICKED, "lat"], box["width"], box["height"])
+        page.wait_for_timeout(1500)
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        page.locator(".deck-tooltip").filter(has_text=CLICKED).wait_for(timeout=30_000)
+        before_cpu, before_bytes, before_runs = cpu_seconds(server.process.pid), wire.bytes, runs_finished(page)
+        shown = page.locator(".st-key-selected-summary" if not bare else '[data-testid="stMain"]')
+        for attempt in range(3):  # a click that lands while the page is still settling is lost: click again
+            start = page.evaluate("performance.now()")
+            canvas.click(position={"x": x, "y": y})
+            try:
+                shown.get_by_text(f"{CLICKED}:").first.wait_for(timeout=30_000)
+                break
+            except Exception:
+                if attempt == 2:
+                    raise
+        seconds = (painted(page) - start) / 1000
+        try:  # a fragment's run may not show in the app's state: then wait for the status widget
+            settle(page, before_runs, 20_000)
+        except Exception:
+            wait_idle(page, timeout=TIMEOUT)
+        result = {"click_s": seconds, "click_cpu_s": cpu_seconds(server.process.pid) - before_cpu,
+                  "click_bytes": wire.bytes - before_bytes}  # fmt: skip
+        page.close()
+    finally:
+        server.stop()
+    return result
+
+
+def child_run(command: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of a fresh process (its own rusage, os.wait4)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=REPO, env={**os.environ, **(env or {})},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed: {child.stderr.read().decode()[-2000:]}")
+    child.stderr.close()
+    return wall, usage.ru_maxrss / 1024
+
+
+def export_figures(data: Path, reps: int) -> dict:
+    """Ours and the plain geopandas export, interleaved, fresh processes."""
+    out = WORK / "exports"
+    out.mkdir(parents=True, exist_ok=True)
+    python, env = sys.executable, {"GEO_DATA_DIR": str(data)}
+    commands = {
+        "ours_zip": [python, "-m", "geo", "export", "--layer", "all", "-o", str(out / "ours.zip")],
+        "plain_zip": [python, "-m", "benchmarks.plain_export", str(data), str(out / "plain.zip")],
+        "ours_parquet": [python, "-m", "geo", "export", "--layer", "strikes", "-o", str(out / "ours.parquet")],
+        "plain_parquet": [python, "-m", "benchmarks.plain_export", str(data), str(out / "plain.parquet"),
+                          "--format", "parquet"],
+    }  # fmt: skip
+    runs: dict[str, list] = {name: [] for name in commands}
+    for _ in range(reps):
+        for name, command in commands.items():
+            runs[name].append(child_run(command, env))
+    sizes = {name: (out / Path(command[command.index("-o") + 1] if "-o" in command else command[4]).name).stat().st_size
+             for name, command in commands.items()}  # fmt: skip
+    figures = {}
+    for name, values in runs.items():
+        figures[f"{name}_s"] = statistics.median(v[0] for v in values)
+        figures[f"{name}_peak_mb"] = statistics.median(v[1] for v in values)
+        figures[f"{name}_bytes"] = sizes[name]
+    return figures
+
+
+def attempt(session, data: Path, name: str, chromium) -> dict | None:
+    """One browser session's figures, or None (said) if it failed: one failure does not end the run."""
+    try:
+        return session(data, name, chromium)
+    except Exception as err:  # noqa: BLE001 - reported and left out of the medians
+        print(f"{name} at {data}: session failed, left out: {str(err).splitlines()[0]}", flush=True)
+        return None
+
+
+def median_of(sessions: list[dict]) -> dict:
+    keys = sessions[0].keys()
+    return {key: statistics.median(s[key] for s in sessions) for key in keys}
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def repetitions(size, reps: int, light_reps: int, big_reps: int) -> int:
+    """The real data and 1e5 (the targets' sizes) get `reps`; 1e6 `big_reps`; the others `light_reps`."""
+    if size == "real" or size == 100_000:
+        return reps
+    return big_reps if size >= 1_000_000 else light_reps
+
+
+def measure(sizes: list, reps: int, light_reps: int, big_reps: int, browser: bool) -> dict:
     from tests.browser.conftest import browser_missing
 
     if browser and browser_missing():
         print(f"browser figures skipped: {browser_missing()}", flush=True)
         browser = False
+    chromium = context = None
     if browser:
         from playwright.sync_api import sync_playwright
 
@@ -129,51 +308,97 @@ def measure(sizes: list[int], browser: bool) -> list[dict]:
 
         context = sync_playwright().start()
         chromium = context.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    results = {}
     try:
-        for size in ["real", *sizes]:
+        for size in sizes:
             data = REPO / "data" if size == "real" else make_dataset(WORK / str(size), size)
-            for which in ("ours", "naive"):
-                row = {"size": size, "approach": which, **serverside(data, which)}
-                big_naive = which == "naive" and size != "real" and size > NAIVE_BROWSER_MAX
-                if browser and not big_naive:
-                    script = "dashboard.py" if which == "ours" else "benchmarks/naive_app.py"
-                    row.update(browser_figures(data, script, chromium))
-                rows.append(row)
-                print(line(row), flush=True)
+            times = repetitions(size, reps, light_reps, big_reps)
+            entry: dict = {"size": size, "reps": times, "precision_mix": precision_mix(data), "load": load_average()}
+            entry["export"] = export_figures(data, times)
+            print(size, "export", fmt(entry["export"]), flush=True)
+            if browser:
+                sessions: dict[str, list] = {name: [] for name in APPROACHES}
+                for _ in range(times):
+                    for name in APPROACHES:
+                        found = attempt(page_session, data, name, chromium)
+                        if found:
+                            sessions[name].append(found)
+                            print(size, name, fmt(found), flush=True)
+                entry["page"] = {name: median_of(found) for name, found in sessions.items() if found}
+                if size == "real":
+                    clicks: dict[str, list] = {"ours": [], "bare": []}
+                    for _ in range(times):
+                        for name in clicks:
+                            found = attempt(click_session, data, name, chromium)
+                            if found:
+                                clicks[name].append(found)
+                                print(size, name, "click", fmt(found), flush=True)
+                    entry["click"] = {name: median_of(found) for name, found in clicks.items() if found}
+            results[str(size)] = entry
     finally:
         if chromium:
             chromium.close()
             context.stop()
-    return rows
+    return results
 
 
-COLUMNS = [
-    ("size", "events", "{}"), ("approach", "approach", "{}"), ("load_s", "load s", "{:.2f}"),
-    ("filter_s", "filter ms", "{:.0f}", 1000), ("spec_s", "spec build ms", "{:.0f}", 1000),
-    ("spec_bytes", "spec kB", "{:,.0f}", 1 / 1000), ("export_s", "GeoJSON export s", "{:.2f}"),
-    ("cold_start_s", "cold start s", "{:.1f}"), ("repaint_s", "filter to repaint s", "{:.2f}"),
-    ("server_rss_mb", "server RSS MB", "{:,.0f}"),
-]  # fmt: skip
+def fmt(figures: dict) -> str:
+    return ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in figures.items())
 
 
-def cell(row: dict, spec) -> str:
-    key, _, fmt, *scale = spec
-    value = row.get(key)
-    if value is None:
-        return "n/a"
-    if key == "size":
-        return value if value == "real" else f"{value:,}"
-    return fmt.format(value * (scale[0] if scale else 1))
+# --- the table ---------------------------------------------------------------------------
+
+METRICS = [  # (label, where, key, scale, format): where is page, click or export
+    ("server CPU per filter change, ms", "page", "change_cpu_s", 1000, "{:,.0f}"),
+    ("bytes per filter change, kB", "page", "change_bytes", 1 / 1000, "{:,.0f}"),
+    ("first page load, kB", "page", "first_load_bytes", 1 / 1000, "{:,.0f}"),
+    ("cold start to painted map, s", "page", "cold_start_s", 1, "{:.1f}"),
+    ("server RSS after the changes, MB", "page", "server_rss_mb", 1, "{:,.0f}"),
+    ("click on a mark to its summary, s", "click", "click_s", 1, "{:.2f}"),
+    ("server CPU per click, ms", "click", "click_cpu_s", 1000, "{:,.0f}"),
+    ("bytes per click, kB", "click", "click_bytes", 1 / 1000, "{:,.1f}"),
+]
+EXPORTS = [  # (label, ours, plain)
+    ("export all layers (zip), s", "ours_zip_s", "plain_zip_s", "{:.2f}"),
+    ("export all layers, peak MB", "ours_zip_peak_mb", "plain_zip_peak_mb", "{:,.0f}"),
+    ("export all layers, file MB", "ours_zip_bytes", "plain_zip_bytes", "{:,.1f}"),
+    ("export strikes as GeoParquet, s", "ours_parquet_s", "plain_parquet_s", "{:.2f}"),
+    ("export strikes as GeoParquet, peak MB", "ours_parquet_peak_mb", "plain_parquet_peak_mb", "{:,.0f}"),
+]
 
 
-def line(row: dict) -> str:
-    return " | ".join(cell(row, spec) for spec in COLUMNS)
+def ratio(a, b) -> str:
+    return f"{a / b:.2f}" if a is not None and b else "n/a"
 
 
-def table(rows: list[dict]) -> str:
-    head = "| " + " | ".join(spec[1] for spec in COLUMNS) + " |"
-    rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
-    return "\n".join([head, rule, *("| " + line(row) + " |" for row in rows)])
+def table(results: dict) -> str:
+    head = ("| events | measure | ours | naive | naive, 5 columns | ours / naive | ours / naive 5 col. |\n"
+            "|---|---|---|---|---|---|---|")  # fmt: skip
+    lines = [head]
+    for size, entry in results.items():
+        shown = "real" if size == "real" else f"{int(size):,}"
+        for label, where, key, scale, form in METRICS:
+            found = entry.get(where)
+            if not found:
+                continue
+            if where == "click":
+                if not {"ours", "bare"} <= set(found):
+                    continue
+                ours, bare = found["ours"][key], found["bare"][key]
+                lines.append(f"| {shown} | {label} (naive: bare pydeck page) | {form.format(ours * scale)} | "
+                             f"{form.format(bare * scale)} | | {ratio(ours, bare)} | |")  # fmt: skip
+                continue
+            if not {"ours", "naive", "slim"} <= set(found):
+                continue
+            ours, naive, slim = (found[name][key] for name in ("ours", "naive", "slim"))
+            lines.append(f"| {shown} | {label} | {form.format(ours * scale)} | {form.format(naive * scale)} | "
+                         f"{form.format(slim * scale)} | {ratio(ours, naive)} | {ratio(ours, slim)} |")  # fmt: skip
+        for label, ours_key, plain_key, form in EXPORTS:
+            scale = 1 / 1e6 if ours_key.endswith("bytes") else 1
+            ours, plain = entry["export"][ours_key], entry["export"][plain_key]
+            lines.append(f"| {shown} | {label} (naive: plain geopandas) | {form.format(ours * scale)} | "
+                         f"{form.format(plain * scale)} | | {ratio(ours, plain)} | |")  # fmt: skip
+    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -185,24 +410,34 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--reps", type=int, default=3, help="repetitions with the real data and at 1e5 (median taken)")
+    parser.add_argument("--light-reps", type=int, default=2, help="repetitions at the sizes between")
+    parser.add_argument("--big-reps", type=int, default=1, help="repetitions at 1e6 and above")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-real", action="store_true", help="only the synthetic sizes")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.json")
+    parser.add_argument("--no-doc", action="store_true", help="leave docs/performance.md as it is")
     args = parser.parse_args(argv)
-    rows = measure(args.sizes, not args.no_browser)
+    load_before = load_average()
+    sizes = args.sizes if args.no_real else ["real", *args.sizes]
+    results = measure(sizes, args.reps, args.light_reps, args.big_reps, not args.no_browser)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    args.out.write_text(json.dumps({"when": stamp, "machine": machine(), "rows": rows}, indent=1) + "\n")
-    print("\n" + table(rows))
-    update_doc(REPO / "docs" / "performance.md", table(rows), stamp)
-    print(f"\nwrote {args.out} and docs/performance.md")
+    load = f"load average (1, 5, 15 min) {load_before} at the start, {load_average()} at the end"
+    args.out.write_text(json.dumps({"when": stamp, "machine": machine(), "load": load, "results": results},
+                                   indent=1) + "\n")  # fmt: skip
+    print("\n" + table(results))
+    if not args.no_doc:
+        update_doc(REPO / "docs" / "performance.md", table(results), stamp, load)
+    print(f"\nwrote {args.out}" + ("" if args.no_doc else " and docs/performance.md"))
     return 0
 
 
-def update_doc(path: Path, rows_table: str, stamp: str) -> None:
-    """Replace the table (and its date and machine) between the markers of docs/performance.md."""
+def update_doc(path: Path, rows_table: str, stamp: str, load: str) -> None:
+    """Replace the table (and its date, machine and load) between the markers of docs/performance.md."""
     text = path.read_text(encoding="utf-8")
     start, end = "<!-- results:start -->", "<!-- results:end -->"
-    block = f"{start}\nMeasured {stamp} on {machine()}.\n\n{rows_table}\n{end}"
+    block = f"{start}\nMeasured {stamp} on {machine()}; {load}.\n\n{rows_table}\n{end}"
     before, rest = text.split(start, 1)
     after = rest.split(end, 1)[1]
     path.write_text(before + block + after, encoding="utf-8")

@@ -12,7 +12,7 @@ from geo.catalog import load_catalog
 from geo.dates import parse_day
 from geo.details import as_text
 from geo.drafting import run_draft
-from geo.export import layer_csv, layer_geojson, zip_all
+from geo.export import layer_csv, layer_geojson_parts, layer_parquet, write_zip
 from geo.feed import FeedError, write_feed
 from geo.i18n import LANGUAGES, translator
 from geo.package import write_package
@@ -22,6 +22,8 @@ from geo.query import Filter, apply
 from geo.release import read_release
 from geo.schema import LAYERS
 from geo.validate import validate
+
+EXPORT_FORMATS = ("geojson", "csv", "parquet")
 
 
 def day(value: str) -> date:
@@ -50,10 +52,16 @@ def parser() -> argparse.ArgumentParser:
 
     common(sub.add_parser("validate", help="check every data file; one line per problem"), False)
     export = sub.add_parser(
-        "export", help="write a layer (or all, as a zip) as GeoJSON, or one layer as CSV when the output ends in .csv"
+        "export", help="write a layer (or all, as a zip) as GeoJSON, or one layer as CSV or GeoParquet"
     )
     export.add_argument("--layer", required=True, choices=[*LAYERS, "zones", "all"])
     export.add_argument("-o", "--output", required=True, type=Path)
+    export.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        help="geojson, csv or parquet (GeoParquet, one layer a file); by default from the output's extension "
+        "(.csv, .parquet), else GeoJSON",
+    )
     export.add_argument(
         "--unlocated",
         choices=["zone", "null"],
@@ -117,14 +125,28 @@ def run_validate(args) -> int:
     return 0
 
 
+def export_format(args) -> str:
+    """The format asked for, else the one the output's extension names."""
+    if args.format:
+        return args.format
+    return {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(args.output.suffix.lower(), "geojson")
+
+
 def run_export(args, catalog) -> int:
     flt = build_filter(args, catalog)
+    kind = export_format(args)
+    if args.layer == "all" and kind != "geojson":
+        raise SystemExit(f"error: --layer all is a zip of GeoJSON files; {kind} is one layer a file (--layer strikes)")
     if args.layer == "all":
-        args.output.write_bytes(zip_all(catalog, flt, args.unlocated))
-    elif args.output.suffix.lower() == ".csv":  # text cells made safe for spreadsheets (geo.export)
+        write_zip(catalog, flt, args.output, args.unlocated)
+    elif kind == "parquet":
+        args.output.write_bytes(layer_parquet(catalog, args.layer, flt, args.unlocated))
+    elif kind == "csv":  # text cells made safe for spreadsheets (geo.export)
         args.output.write_bytes(layer_csv(catalog, args.layer, flt).encode("utf-8"))
     else:
-        args.output.write_bytes(layer_geojson(catalog, args.layer, flt, args.unlocated))
+        with args.output.open("wb") as out:  # written as it is made
+            for part in layer_geojson_parts(catalog, args.layer, flt, args.unlocated):
+                out.write(part)
     print(f"wrote {args.output}")
     return 0
 

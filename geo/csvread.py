@@ -133,7 +133,10 @@ def bare_carriage_returns(raw: bytes, label: str) -> list[Problem]:
     quotes = np.flatnonzero(buffer == 34)
     returns = np.flatnonzero(buffer == 13)
     returns = returns[np.searchsorted(quotes, returns) % 2 == 0]
-    following = np.append(buffer, 0)[returns + 1]
+    after = returns + 1
+    following = np.zeros(len(returns), dtype=np.uint8)  # past the end: nothing follows
+    within = after < len(buffer)
+    following[within] = buffer[after[within]]  # never a copy of the whole file
     bare = returns[following != 10]
     if not len(bare):
         return []

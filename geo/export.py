@@ -1,5 +1,5 @@
 """Exports of the filtered layers: RFC 7946 GeoJSON per layer, a zip of all
-layers with the source register, and CSV.
+layers with the source register, CSV, and GeoParquet per layer.
 
 Every field travels with each feature, the precision fields included, with
 dates as ISO strings and missing values as null; each feature also carries
@@ -18,6 +18,7 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -66,8 +67,11 @@ def column_values(column: pd.Series) -> list:
         return column.to_numpy(dtype="int64").tolist()
     if pd.api.types.is_bool_dtype(column):
         return column.astype(bool).tolist()
-    values = column.astype(object).where(column.notna(), None).tolist()
-    return [plain(v) for v in values] if pd.api.types.is_integer_dtype(column) else values
+    if pd.api.types.is_extension_array_dtype(column) and pd.api.types.is_integer_dtype(column):
+        return column.to_numpy(dtype=object, na_value=None).tolist()  # Python ints, None where missing
+    if pd.api.types.is_integer_dtype(column):
+        return [plain(v) for v in column.astype(object).where(column.notna(), None).tolist()]
+    return column.astype(object).where(column.notna(), None).tolist()
 
 
 def source_urls(ids: str, sources: pd.DataFrame) -> str:
@@ -76,14 +80,32 @@ def source_urls(ids: str, sources: pd.DataFrame) -> str:
 
 def geometries(frame: gpd.GeoDataFrame) -> list[dict | None]:
     """Each feature's geometry; None (JSON null, allowed by RFC 7946) for a
-    record that is not placed at all (a strike with no reported region)."""
-    shapes = frame.geometry.values
-    kinds = shapely.get_type_id(shapes) if len(shapes) else np.array([], dtype=int)
-    if len(shapes) and kinds.min() == 0 and kinds.max() == 0:  # points only: the fast path
+    record that is not placed at all (a strike with no reported region).
+    A shape shared by many features (a zone's polygon, for every record known
+    only by that zone) is converted once and its dict reused."""
+    shapes = np.asarray(frame.geometry.values, dtype=object)
+    if not len(shapes):
+        return []
+    kinds = shapely.get_type_id(shapes)
+    if kinds.min() == 0 and kinds.max() == 0:  # points only: the fast path
         coords = np.round(shapely.get_coordinates(shapes), COORDINATE_DECIMALS).tolist()
         return [{"type": "Point", "coordinates": xy} for xy in coords]
-    rounded = shapely.set_precision(shapes, 10**-COORDINATE_DECIMALS)
-    return [None if g is None else shapely.geometry.mapping(g) for g in rounded]
+    out: list[dict | None] = [None] * len(shapes)
+    points = np.flatnonzero((kinds == 0) & ~shapely.is_empty(shapes))
+    if len(points):  # snapped as set_precision snaps them, all at once
+        snapped = shapely.get_coordinates(shapely.set_precision(shapes[points], 10**-COORDINATE_DECIMALS))
+        for at, xy in zip(points.tolist(), snapped.tolist()):
+            out[at] = {"type": "Point", "coordinates": xy}
+    converted: dict[int, dict] = {}  # by the shape object's identity: the array keeps each alive
+    for at in np.flatnonzero(kinds > 0).tolist() + np.flatnonzero((kinds == 0) & shapely.is_empty(shapes)).tolist():
+        shape = shapes[at]
+        found = converted.get(id(shape))
+        if found is None:
+            found = converted[id(shape)] = shapely.geometry.mapping(
+                shapely.set_precision(shape, 10**-COORDINATE_DECIMALS)
+            )
+        out[at] = found
+    return out
 
 
 def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = None) -> dict:
@@ -104,7 +126,7 @@ def feature_collection(frame: gpd.GeoDataFrame, sources: pd.DataFrame | None = N
     return {"type": "FeatureCollection", "features": features}
 
 
-EXPORT_CHUNK = 50_000  # features built at a time: a million-feature export never holds a million dicts
+EXPORT_CHUNK = 10_000  # features built at a time: memory stays near one chunk whatever the export's size
 
 
 UNLOCATED = {
@@ -124,11 +146,31 @@ def placed_honestly(frame: gpd.GeoDataFrame, zones, unlocated: str = "zone") -> 
         return frame
     shapes = frame.geometry.values.copy()
     if unlocated == "zone":
-        polygons = zones.frame.geometry
+        polygons = dict(zip(zones.frame.index, zones.frame.geometry.values))
         shapes[zonal] = [polygons.get(z) for z in frame["zone"].to_numpy()[zonal]]
     else:
         shapes[zonal] = None
     return frame.set_geometry(gpd.GeoSeries(shapes, index=frame.index, crs=frame.crs))
+
+
+def geojson_parts(
+    frame: gpd.GeoDataFrame,
+    sources: pd.DataFrame | None = None,
+    release: Release | None = None,
+    unlocated: str | None = None,
+) -> Iterator[bytes]:
+    """The UTF-8 GeoJSON of `to_geojson` in pieces of at most EXPORT_CHUNK
+    features, to be written as they come: memory stays near one piece."""
+    head = b'{"type":"FeatureCollection",'
+    if release is not None:
+        head += b'"release":' + orjson.dumps(release.metadata()) + b","
+    if unlocated is not None:
+        head += b'"unlocated_records":' + orjson.dumps(UNLOCATED[unlocated]) + b","
+    yield head + b'"features":['
+    for start in range(0, len(frame), EXPORT_CHUNK):
+        features = feature_collection(frame.iloc[start : start + EXPORT_CHUNK], sources)["features"]
+        yield (b"," if start else b"") + orjson.dumps(features)[1:-1]
+    yield b"]}"
 
 
 def to_geojson(
@@ -139,32 +181,65 @@ def to_geojson(
 ) -> bytes:
     """UTF-8 GeoJSON. orjson writes a hundred thousand features in a fraction
     of a second (the standard json module needs several); NaN becomes null.
-    Built in chunks, so memory stays near the size of the output itself.
-    With a release, a top-level `release` member (RFC 7946 allows foreign
-    members) names the data release the file was made from."""
-    parts = []
-    for start in range(0, len(frame), EXPORT_CHUNK):
-        features = feature_collection(frame.iloc[start : start + EXPORT_CHUNK], sources)["features"]
-        parts.append(orjson.dumps(features)[1:-1])
-    head = b'{"type":"FeatureCollection",'
-    if release is not None:
-        head += b'"release":' + orjson.dumps(release.metadata()) + b","
-    if unlocated is not None:
-        head += b'"unlocated_records":' + orjson.dumps(UNLOCATED[unlocated]) + b","
-    return head + b'"features":[' + b",".join(parts) + b"]}"
+    Built in chunks (geojson_parts). With a release, a top-level `release`
+    member (RFC 7946 allows foreign members) names the data release the file
+    was made from."""
+    return b"".join(geojson_parts(frame, sources, release, unlocated))
 
 
 def zones_frame(catalog) -> gpd.GeoDataFrame:
     return catalog.zones.frame.reset_index(drop=True)
 
 
+def layer_frame(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> gpd.GeoDataFrame:
+    """One layer of the filtered view as exported ('zones' is not filtered)."""
+    if layer == "zones":
+        return zones_frame(catalog)
+    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
+    return placed_honestly(frame, catalog.zones, unlocated)
+
+
+def layer_geojson_parts(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> Iterator[bytes]:
+    """layer_geojson in pieces, for writing a large layer as it is made."""
+    frame = layer_frame(catalog, layer, flt, unlocated)
+    if layer == "zones":
+        return geojson_parts(frame, release=catalog.release)
+    return geojson_parts(frame, catalog.sources, catalog.release, unlocated)
+
+
 def layer_geojson(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> bytes:
     """One layer of the filtered view as GeoJSON text ('zones' is not filtered);
     records with no reported position as their zone's polygon, or null."""
+    return b"".join(layer_geojson_parts(catalog, layer, flt, unlocated))
+
+
+PARQUET_COMPRESSION = "zstd"
+
+
+def to_parquet(frame: gpd.GeoDataFrame, release: Release, unlocated: str | None = None) -> bytes:
+    """GeoParquet (geopandas' writer, WKB geometry, zstd): typed columns (dates
+    stay dates, counts stay nullable integers), read by QGIS, GDAL, DuckDB and
+    geopandas. The release is in the file's metadata (pandas attrs, JSON under
+    PANDAS_ATTRS) besides each row's `release` column."""
+    table = gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frame.crs)
+    table.attrs = {"release": release.metadata()}
+    if unlocated is not None:
+        table.attrs["unlocated_records"] = UNLOCATED[unlocated]
+    buffer = io.BytesIO()
+    table.to_parquet(buffer, index=False, compression=PARQUET_COMPRESSION)
+    return buffer.getvalue()
+
+
+def layer_parquet(catalog, layer: str, flt: Filter, unlocated: str = "zone") -> bytes:
+    """One layer of the filtered view as GeoParquet ('zones' is not filtered),
+    with the same rows and fields as its GeoJSON (a record with no reported
+    position has its zone's polygon, or no geometry), the sources' URLs and
+    a `release` column."""
+    frame = layer_frame(catalog, layer, flt, unlocated)
     if layer == "zones":
-        return to_geojson(zones_frame(catalog), release=catalog.release)
-    frame = select(catalog, replace(flt, layers=(layer,)))[layer]
-    return to_geojson(placed_honestly(frame, catalog.zones, unlocated), catalog.sources, catalog.release, unlocated)
+        return to_parquet(with_release(frame, catalog.release), catalog.release)
+    table = with_release(with_source_urls(frame, catalog.sources), catalog.release)
+    return to_parquet(gpd.GeoDataFrame(table, geometry=frame.geometry.name, crs=frame.crs), catalog.release, unlocated)
 
 
 FORMULA_START = r"[=+\-@\t\r]"  # what makes a spreadsheet read a cell as a formula
@@ -220,22 +295,39 @@ def layer_csv(catalog, layer: str, flt: Filter) -> str:
     return to_csv(with_release(with_source_urls(frame, catalog.sources), catalog.release))
 
 
-def zip_all(catalog, flt: Filter, unlocated: str = "zone") -> bytes:
+ZIP_LEVEL = 1  # deflate's fastest level: a third of the time of the default for a few per cent more bytes
+
+
+def write_zip(catalog, flt: Filter, target, unlocated: str = "zone") -> None:
     """All layers of the filtered view, the zones, the sources they cite, the
-    sites' status history and the published tallies, in one zip."""
-    buffer = io.BytesIO()
+    sites' status history and the published tallies, in one zip written to
+    `target` (a path or a binary file); each GeoJSON member is written piece
+    by piece, never held whole."""
     selected = select(catalog, replace(flt, layers=LAYERS))
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as archive:
+
+        def put(name: str, parts) -> None:
+            with archive.open(name, "w", force_zip64=True) as member:
+                for part in parts:
+                    member.write(part)
+
         for layer in LAYERS:
-            frame = placed_honestly(selected[layer], catalog.zones, unlocated)
-            archive.writestr(f"{layer}.geojson", to_geojson(frame, catalog.sources, catalog.release, unlocated))
-        archive.writestr("zones.geojson", to_geojson(zones_frame(catalog), release=catalog.release))
+            frame = placed_honestly(selected.pop(layer), catalog.zones, unlocated)
+            put(f"{layer}.geojson", geojson_parts(frame, catalog.sources, catalog.release, unlocated))
+            del frame
+        put("zones.geojson", geojson_parts(zones_frame(catalog), release=catalog.release))
         archive.writestr("sources.csv", to_csv(catalog.sources))
         archive.writestr("tallies.csv", to_csv(with_release(catalog.tallies, catalog.release)))
         archive.writestr("site_status.csv", to_csv(with_release(catalog.site_status, catalog.release)))
         archive.writestr("README.txt", describe(flt, catalog.release, unlocated))
         archive.writestr("release.json", orjson.dumps(release_member(catalog, flt), option=orjson.OPT_INDENT_2))
         archive.writestr("CHANGELOG.md", catalog.paths.changelog.read_bytes())
+
+
+def zip_all(catalog, flt: Filter, unlocated: str = "zone") -> bytes:
+    """write_zip's archive as bytes (for a download button)."""
+    buffer = io.BytesIO()
+    write_zip(catalog, flt, buffer, unlocated)
     return buffer.getvalue()
 
 

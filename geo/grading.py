@@ -55,8 +55,13 @@ def grades(frame: pd.DataFrame, source_kinds: pd.Series) -> pd.Series:
         if "announced_by" in frame.columns
         else pd.Series(False, index=frame.index)
     )
-    values = [
-        grade({kind_of.get(i.strip(), "other") for i in str(ids).split(SOURCE_SEPARATOR)}, bool(said))
-        for ids, said in zip(frame["sources"].fillna(""), announced)
-    ]
+    found: dict[tuple[str, bool], str] = {}  # records citing the same sources share a grade
+
+    def graded(ids: str, said: bool) -> str:
+        if (ids, said) not in found:
+            found[ids, said] = grade({kind_of.get(i.strip(), "other") for i in ids.split(SOURCE_SEPARATOR)}, said)
+        return found[ids, said]
+
+    cited = frame["sources"].fillna("").astype(str).tolist()
+    values = [graded(ids, said) for ids, said in zip(cited, announced.to_numpy(dtype=bool).tolist())]
     return pd.Series(values, index=frame.index, dtype="object")

@@ -91,6 +91,8 @@ def check_unique_ids(frame: pd.DataFrame, table: Table, paths: DataPaths) -> lis
         return []
     ids = frame[table.id_column]
     again = ids.duplicated(keep="first")
+    if not again.any():
+        return []
     first = dict(zip(frame.loc[~again, table.id_column], frame.loc[~again, ROW]))
     return problems_at(
         frame, again, label(paths, table.file), table.id_column,
@@ -236,7 +238,7 @@ def check_sources(frames: dict[str, pd.DataFrame], paths: DataPaths) -> list[Pro
     problems = []
     for table in DATA_TABLES:
         pairs = cited_ids(frames[table.file])
-        cited.update(pairs["source"])
+        cited.update(pairs["source"].unique().tolist())
         unknown = ~pairs["source"].isin(register)
         problems += problems_at(
             pairs, unknown, label(paths, table.file), "sources",

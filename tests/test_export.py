@@ -607,3 +607,58 @@ def test_a_layer_without_a_crs_is_taken_as_longitude_and_latitude():
     frame = gpd.GeoDataFrame({"id": ["a"]}, geometry=[Point(-66.0, 12.6)])
     assert frame.crs is None
     assert feature_collection(frame)["features"][0]["geometry"]["coordinates"] == [-66.0, 12.6]
+
+
+# --- GeoParquet -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layer_name", ["strikes", "deployments", "sites", "events", "zones"])
+def test_geoparquet_holds_the_geojsons_rows_and_fields_typed(layer_name, tmp_path):
+    from geo.catalog import load_catalog
+    from geo.export import layer_geojson, layer_parquet
+
+    catalog = load_catalog()
+    flt = Filter(date(2025, 9, 1), date(2026, 3, 31))
+    path = tmp_path / f"{layer_name}.parquet"
+    path.write_bytes(layer_parquet(catalog, layer_name, flt))
+    back = gpd.read_parquet(path)
+    features = json.loads(layer_geojson(catalog, layer_name, flt))["features"]
+    assert len(back) == len(features) > 0
+    assert list(back["id"]) == [f["properties"]["id"] for f in features]
+    assert set(back.columns) == set(features[0]["properties"]) | {"geometry", "release"}
+    assert back.crs.to_epsg() == 4326
+    assert back.attrs["release"] == catalog.release.metadata() and set(back["release"]) == {catalog.release.version}
+    for row, feature in zip(back.itertuples(), features):
+        if feature["geometry"] is None:
+            assert row.geometry is None
+        else:  # a record known only by its zone is its zone's polygon here too, never a point
+            assert row.geometry.geom_type == feature["geometry"]["type"]
+            written = shapely.geometry.shape(feature["geometry"])  # rounded to six decimals, rings may start elsewhere
+            assert row.geometry.normalize().equals_exact(written.normalize(), 1e-6)
+    if "first_date" in back.columns:  # typed: dates stay dates (a month-only `date` of an event stays its text)
+        assert pd.api.types.is_datetime64_any_dtype(back["first_date"])
+    if "killed" in back.columns:
+        assert pd.api.types.is_integer_dtype(back["killed"])
+
+
+def test_geoparquet_with_no_geometry_for_records_without_a_position():
+    from geo.catalog import load_catalog
+    from geo.export import layer_parquet
+
+    catalog = load_catalog()
+    back = gpd.read_parquet(io.BytesIO(layer_parquet(catalog, "strikes", Filter(), unlocated="null")))
+    zonal = back["placed_at"] != "reported point"
+    assert back.geometry[zonal].isna().all() and back.geometry[~zonal].notna().all()
+    assert "no geometry" in back.attrs["unlocated_records"]
+
+
+def test_cli_writes_geoparquet_by_option_or_extension(tmp_path):
+    from geo.cli import main
+
+    by_option, by_name = tmp_path / "strikes.out", tmp_path / "strikes.parquet"
+    assert main(["export", "--layer", "strikes", "--format", "parquet", "-o", str(by_option)]) == 0
+    assert main(["export", "--layer", "strikes", "--region", "caribbean", "-o", str(by_name)]) == 0
+    whole, caribbean = gpd.read_parquet(by_option), gpd.read_parquet(by_name)
+    assert len(whole) > len(caribbean) > 0 and set(caribbean["region"].dropna()) == {"Caribbean Sea"}
+    with pytest.raises(SystemExit, match="one layer a file"):
+        main(["export", "--layer", "all", "--format", "parquet", "-o", str(tmp_path / "all.parquet")])

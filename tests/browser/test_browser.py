@@ -154,6 +154,23 @@ def test_the_downloaded_geojson_holds_the_filtered_features(page, server):
     assert metric(page, "Strikes") == f"{october['strikes']:,}"  # the download did not reset the page
 
 
+def test_the_downloaded_geoparquet_holds_the_filtered_rows(page, server):
+    import geopandas as gpd
+
+    open_page(page, server, OCTOBER_PACIFIC)
+    with page.expect_download(timeout=60_000) as download_info:
+        page.get_by_role("button", name="Strikes (GeoParquet)").click()
+    download = download_info.value
+    assert download.suggested_filename == "strikes_eastern_pacific_2025-10-01_2025-10-31.parquet"
+    path = ARTIFACTS / download.suggested_filename
+    download.save_as(path)
+    back = gpd.read_parquet(path)
+    catalog = load_catalog()
+    want = select(catalog, Filter(date(2025, 10, 1), date(2025, 10, 31), ("eastern_pacific",), ("strikes",)))
+    assert sorted(back["id"]) == sorted(want["strikes"]["id"]) and back.crs.to_epsg() == 4326
+    assert back.attrs["release"]["version"] == catalog.release.version
+
+
 @pytest.fixture(scope="module")
 def poisoned_server(browser, tmp_path_factory):
     from tests.browser.conftest import Server
