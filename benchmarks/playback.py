@@ -2,6 +2,8 @@
 
     .venv/bin/python -m benchmarks.playback            # real data; writes benchmarks/playback_results.json
 
+./bench.sh runs it too, with the real data, and puts the figures in docs/performance.md.
+
 The page is opened on the real data (or GEO_DATA_DIR), set to the fastest
 speed (a week every 0.5 s) and played. A recorder in the page samples, every
 animation frame, the week label above the map and a digest of the map's
@@ -104,22 +106,29 @@ def measure(chromium, url: str) -> dict:
     }
 
 
+def session(chromium, data: Path | None = None) -> dict:
+    """A fresh server on `data` (the real data when None), played once."""
+    from tests.browser.conftest import Server
+
+    server = Server(env={"GEO_DATA_DIR": str(data)} if data else None)
+    try:
+        server.wait_healthy()
+        return measure(chromium, server.url)
+    finally:
+        server.stop()
+
+
 def run() -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, FLAGS, Server
+    from tests.browser.conftest import CHROMIUM, FLAGS
 
-    server = Server()
-    try:
-        server.wait_healthy()
-        with sync_playwright() as context:
-            chromium = context.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            try:
-                return measure(chromium, server.url)
-            finally:
-                chromium.close()
-    finally:
-        server.stop()
+    with sync_playwright() as context:
+        chromium = context.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            return session(chromium)
+        finally:
+            chromium.close()
 
 
 def main() -> int:

@@ -41,6 +41,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks import playback
 from benchmarks.synthetic import make_dataset, precision_mix
 
 REPO = Path(__file__).resolve().parent.parent
@@ -269,6 +270,16 @@ def export_figures(data: Path, reps: int) -> dict:
     return figures
 
 
+def playback_session(data: Path, approach: str, chromium) -> dict:
+    """Playback (ours only: the naive page has none): the painted week to the next at the fastest speed."""
+    found = playback.session(chromium, data)
+    return {
+        "step_to_step_s": found["painted_step_to_step"]["median_s"],
+        "step_to_step_p90_s": found["painted_step_to_step"]["p90_s"],
+        "label_to_map_s": found["label_to_painted_map"]["median_s"],
+    }
+
+
 def attempt(session, data: Path, name: str, chromium) -> dict | None:
     """One browser session's figures, or None (said) if it failed: one failure does not end the run."""
     try:
@@ -334,6 +345,12 @@ def measure(sizes: list, reps: int, light_reps: int, big_reps: int, browser: boo
                                 clicks[name].append(found)
                                 print(size, name, "click", fmt(found), flush=True)
                     entry["click"] = {name: median_of(found) for name, found in clicks.items() if found}
+                    played = [attempt(playback_session, data, "ours", chromium) for _ in range(times)]
+                    played = [found for found in played if found]
+                    for found in played:
+                        print(size, "playback", fmt(found), flush=True)
+                    if played:
+                        entry["playback"] = median_of(played)
             results[str(size)] = entry
     finally:
         if chromium:
@@ -393,6 +410,11 @@ def table(results: dict) -> str:
             ours, naive, slim = (found[name][key] for name in ("ours", "naive", "slim"))
             lines.append(f"| {shown} | {label} | {form.format(ours * scale)} | {form.format(naive * scale)} | "
                          f"{form.format(slim * scale)} | {ratio(ours, naive)} | {ratio(ours, slim)} |")  # fmt: skip
+        if entry.get("playback"):
+            played = entry["playback"]
+            p90 = played["step_to_step_p90_s"]
+            lines.append(f"| {shown} | playback: one painted week to the next, s (a week every 0.5 s; 90th "
+                         f"percentile {p90:.2f}) | {played['step_to_step_s']:.2f} | | | | |")  # fmt: skip
         for label, ours_key, plain_key, form in EXPORTS:
             scale = 1 / 1e6 if ours_key.endswith("bytes") else 1
             ours, plain = entry["export"][ours_key], entry["export"][plain_key]
