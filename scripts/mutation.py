@@ -53,7 +53,7 @@ MODULES = {
     "declutter": ["tests/test_mapview.py"],
     "details": ["tests/test_details.py"],
     "search": ["tests/test_search.py", "tests/test_search_and_charts.py"],
-    "charts": ["tests/test_search_and_charts.py"],
+    "charts": ["tests/test_charts.py", "tests/test_search_and_charts.py"],
     "codebook": ["tests/test_release.py"],
     "methods": ["tests/test_methods.py"],
     "release": ["tests/test_release.py"],
