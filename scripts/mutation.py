@@ -50,7 +50,7 @@ MODULES = {
     "placenames": ["tests/test_placenames.py"],
     "grading": ["tests/test_grading.py", "tests/test_unknowns.py"],
     "viewport": ["tests/test_viewport.py", "tests/test_mapview.py"],
-    "declutter": ["tests/test_mapview.py"],
+    "declutter": ["tests/test_declutter.py", "tests/test_mapview.py"],
     "details": ["tests/test_details.py"],
     "search": ["tests/test_search.py", "tests/test_search_and_charts.py"],
     "charts": ["tests/test_charts.py", "tests/test_search_and_charts.py"],
