@@ -56,7 +56,7 @@ MODULES = {
     "charts": ["tests/test_charts.py", "tests/test_search_and_charts.py"],
     "codebook": ["tests/test_release.py"],
     "methods": ["tests/test_methods.py"],
-    "release": ["tests/test_release.py"],
+    "release": ["tests/test_changelog.py", "tests/test_release.py"],
     "package": ["tests/test_release.py"],
     "draft": ["tests/test_draft.py"],
     "drafting": ["tests/test_draft.py"],
