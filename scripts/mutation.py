@@ -61,7 +61,7 @@ MODULES = {
     "draft": ["tests/test_draft.py"],
     "drafting": ["tests/test_draft.py"],
     "append": ["tests/test_draft.py"],
-    "schema": ["tests/test_schema.py", "tests/test_csvread_properties.py"],
+    "schema": ["tests/test_cells.py", "tests/test_schema.py", "tests/test_csvread_properties.py"],
     "stats": ["tests/test_stats.py", "tests/test_unknowns.py"],
     "query": ["tests/test_query.py"],
     "zones": ["tests/test_zones.py"],
