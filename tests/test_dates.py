@@ -41,3 +41,9 @@ def test_parsed_dates_stand_for_themselves():
     days = pd.Series(pd.to_datetime(["2025-10-27", "2025-11-01"]))
     first, last = intervals(days)
     assert first is days and last is days
+
+
+def test_a_date_in_another_form_or_an_impossible_month_has_no_interval():
+    first, last = intervals(pd.Series(["2025/10/27", "2025-13", "27.10.2025", "2025-10-27"]))
+    assert first.isna().tolist() == [True, True, True, False]
+    assert last.isna().tolist() == [True, True, True, False]
