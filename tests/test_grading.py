@@ -24,7 +24,7 @@ def test_a_layer_without_announcers_is_graded_on_its_sources_alone():
     layer = pd.DataFrame({"sources": ["SRC-0003", "SRC-0001", "SRC-0001;SRC-0003"]}, index=[10, 11, 12])
     found = grades(layer, KINDS)
     assert list(found) == ["independent_only", "official_only", "official_and_independent"]
-    assert list(found.index) == [10, 11, 12]
+    assert list(found.index) == [10, 11, 12] and found.dtype == object
 
 
 def test_ids_are_read_with_spaces_and_unknown_or_missing_ones_are_secondary():
@@ -39,3 +39,8 @@ def test_an_announcer_counts_only_with_an_independent_outlet_relaying_it():
     layer = pd.DataFrame({"sources": ["SRC-0003", "SRC-0002;SRC-0004", "SRC-0003"],
                           "announced_by": ["Hegseth on X", "Hegseth on X", " "]})  # fmt: skip
     assert list(grades(layer, KINDS)) == ["official_and_independent", "secondary_only", "independent_only"]
+
+
+def test_a_missing_announcer_is_no_announcement():
+    layer = pd.DataFrame({"sources": ["SRC-0003", "SRC-0003"], "announced_by": [None, float("nan")]})
+    assert list(grades(layer, KINDS)) == ["independent_only", "independent_only"]
