@@ -42,5 +42,5 @@ def test_an_announcer_counts_only_with_an_independent_outlet_relaying_it():
 
 
 def test_a_missing_announcer_is_no_announcement():
-    layer = pd.DataFrame({"sources": ["SRC-0003", "SRC-0003"], "announced_by": [None, float("nan")]})
+    layer = pd.DataFrame({"sources": ["SRC-0003", "SRC-0003"], "announced_by": pd.array([None, None], dtype="str")})
     assert list(grades(layer, KINDS)) == ["independent_only", "independent_only"]

@@ -59,7 +59,7 @@ def test_fit_the_whole_world_in_one_tile():
 
 def test_fit_shows_all_of_the_theatre_and_fills_one_side():
     west, south, east, north = THEATRE
-    for width, height in ((DESKTOP_WIDTH, DESKTOP_HEIGHT), (PHONE_WIDTH, PHONE_HEIGHT), (300, 900)):
+    for width, height in ((DESKTOP_WIDTH, DESKTOP_HEIGHT), (PHONE_WIDTH, PHONE_HEIGHT), (300, 900), (2000, 300)):
         view = fit(width, height)
         zoom = math.log2(min(width / ((east - west) / 360 * 512), height / (mercator_y(south) - mercator_y(north))))
         assert view.zoom == round(zoom, 2) and view.longitude == (west + east) / 2
