@@ -122,3 +122,14 @@ def test_site_history_is_the_sites_own_rows_in_order():
     assert history.to_dict("list") == {"date": ["2025-09", "2025-11-03"], "status": ["proposed", "reactivated"],
                                        "note": ["n1", "n3"], "sources": ["SRC-0001", "SRC-0003"]}  # fmt: skip
     assert list(history.index) == [0, 1]
+
+
+def test_the_shared_point_is_the_same_to_three_decimals_of_latitude_too():
+    deployments = pd.DataFrame({
+        "id": ["D001", "D002", "D003"], "asset": ["USS Iwo Jima", "USS San Antonio", "USS Fort Lauderdale"],
+        "lon": [-66.0, -66.0, -66.0], "lat": [18.0, 18.0004, 18.01], "placed_at": ["reported point"] * 3,
+    })  # fmt: skip
+    assert same_place({"deployments": deployments}) == {
+        "D001": [("D002", "USS San Antonio")],
+        "D002": [("D001", "USS Iwo Jima")],
+    }
