@@ -70,7 +70,7 @@ MODULES = {
     "catalog": ["tests/test_catalog.py"],
     "mapview": ["tests/test_mapview.py"],
     "feed": ["tests/test_feed.py"],
-    "cli": ["tests/test_cli.py"],
+    "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
     "export": ["tests/test_export.py"],
 }
 # Not mutated: geo/__init__.py (a docstring) and geo/__main__.py (two lines
