@@ -95,3 +95,15 @@ def test_text_of_reads_missing_values_as_empty():
         "5",
         "0",
     ]
+
+
+def test_records_of_one_day_keep_their_order_however_many():
+    day = pd.DataFrame({"id": [f"S{n:03d}" for n in range(1, 41)], "first_date": [DAY("2025-10-27")] * 40})
+    later = pd.DataFrame({"id": ["E001", "E002"], "first_date": [DAY("2025-11-01"), DAY("2025-11-02")]})
+    table = records_table({"strikes": day, "events": later}, SOURCES)
+    assert list(table["id"]) == ["E002", "E001", *day["id"]]
+
+
+def test_undated_records_have_an_empty_date_not_none():
+    table = records_table({"sites": pd.DataFrame({"id": ["B001"], "name": ["Base"]})}, SOURCES)
+    assert pd.api.types.is_datetime64_any_dtype(table["date"]) and pd.isna(table.at[0, "date"])
