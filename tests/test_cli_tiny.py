@@ -189,3 +189,92 @@ def test_filter_mistakes_are_clear_errors(tiny, capsys):
 def test_a_one_day_selection_is_allowed(tiny, capsys):
     code, out, _ = run(capsys, "stats", "--data-dir", str(tiny), "--start", "2025-09-04", "--end", "2025-09-04")
     assert code == 0 and "  rows (announcements) 1\n" in out
+
+
+DATA_DIR = ("--data-dir", "data directory (default: GEO_DATA_DIR or the repo's data/)")
+FILTER = [
+    ("--start", "first day, YYYY-MM-DD (inclusive)"),
+    ("--end", "last day, YYYY-MM-DD (inclusive)"),
+    ("--region", "region or zone, by id or name: eastern_pacific, 'Caribbean Sea', off_venezuela"),
+]
+# the interface as README's development section and `--help` present it: each command's words and options
+INTERFACE = {
+    "validate": ("check every data file; one line per problem", [DATA_DIR]),
+    "export": (
+        "write a layer (or all, as a zip) as GeoJSON, or one layer as CSV when the output ends in .csv",
+        [
+            ("--layer", None),
+            ("-o --output", None),
+            ("--unlocated", "geometry of records with no reported position: their zone's polygon (default) or null"),
+            DATA_DIR,
+            *FILTER,
+        ],
+    ),  # fmt: skip
+    "stats": ("totals of the selection and the latest published tally", [DATA_DIR, *FILTER]),
+    "package": ("rewrite datapackage.json and CITATION.cff for the current release", []),
+    "release": (
+        "write the release feed: DIR/<version>/ (GeoJSON, CSV, GeoParquet, data package, CHANGELOG, SHA256SUMS) "
+        "and DIR/latest",
+        [("-o --output", "the feed's directory (DIR)"), DATA_DIR],
+    ),
+    "draft": (
+        "draft a new record from the text of an official statement",
+        [
+            ("kind", "what to draft (a strike)"),
+            ("text", "file with the statement's text (default: stdin)"),
+            ("--published", "the statement's date, YYYY-MM-DD"),
+            ("--announced-by", "who made it, and how: 'SOUTHCOM release'"),
+            ("--source", "cite this existing source id instead of registering a new one"),
+            ("--url", "the statement's URL (registered as a new source)"),
+            ("--title", "the statement's title"),
+            ("--publisher", "the new source's publisher"),
+            ("--kind-of-source", "the new source's kind"),
+            ("--set", "fix or fill a proposed value (repeatable), e.g. --set survivors=0"),
+            ("--notes", "notes in your own words"),
+            ("--write", "append the row (after it validates) and log it"),
+            DATA_DIR,
+        ],
+    ),  # fmt: skip
+}
+
+
+def test_every_command_and_option_says_what_it_does():
+    import argparse
+
+    parser = cli.parser()
+    assert (parser.prog, parser.description) == ("python -m geo", "Campaign map data tools.")
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert sub.required and list(sub.choices) == list(INTERFACE)
+    helps = {action.dest: action.help for action in sub._choices_actions}
+    for command, (words, options) in INTERFACE.items():
+        assert helps[command] == words, command
+        found = [(" ".join(a.option_strings) or a.dest, a.help) for a in sub.choices[command]._actions
+                 if a.dest != "help"]  # fmt: skip
+        assert found == options, command
+
+
+def test_the_options_defaults_choices_and_forms():
+    import argparse
+
+    sub = next(a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction))
+
+    def option(command, name):
+        return next(a for a in sub.choices[command]._actions if name in (a.dest, *a.option_strings))
+
+    layer = option("export", "--layer")
+    assert layer.required and layer.choices == ["strikes", "deployments", "sites", "events", "zones", "all"]
+    unlocated = option("export", "--unlocated")
+    assert (unlocated.default, unlocated.choices) == ("zone", ["zone", "null"])
+    region = option("stats", "--region")
+    assert (region.nargs, region.default, region.metavar) == ("+", [], "NAME")
+    assert option("release", "--output").required and option("draft", "--published").required
+    assert option("draft", "--announced-by").required and option("draft", "kind").choices == ["strike"]
+    text = option("draft", "text")
+    assert (text.nargs, text.default) == ("?", "-")
+    assert (option("draft", "--publisher").default, option("draft", "--kind-of-source").default) == (
+        "US Southern Command", "official")  # fmt: skip
+    assert option("draft", "--kind-of-source").dest == "source_kind"
+    changes = option("draft", "--set")
+    assert (changes.default, changes.metavar, changes.nargs) == ([], "COLUMN=VALUE", None)
+    assert isinstance(changes, argparse._AppendAction) and option("draft", "--notes").default == ""
+    assert option("draft", "--write").default is False
