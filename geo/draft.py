@@ -36,7 +36,8 @@ ZONE_OF_REGION = {
     "Western Atlantic": "western_atlantic",
 }
 PERSON = (
-    r"(?:(?:male|female|suspected|alleged)\s+)*(?:narco-?\s?terrorists?|people|persons|men|crew\s+members?|individuals)"
+    r"(?:(?:male|female|suspected|alleged)\s+)*"
+    r"(?:narco-?\s?terrorists?|people|persons?|m[ae]n|wom[ae]n|crew\s+members?|individuals?)"
 )
 FLAGS = re.IGNORECASE | re.ASCII
 
@@ -154,7 +155,8 @@ def propose(text: str, published: date, announced_by: str) -> Proposal:
     m = find(r"operated\s+by\s+(?:a\s+|an\s+)?(Designated\s+Terrorist\s+Organizations?)", text)
     if m:
         out.put("alleged_group", f"unnamed {m.group(1)}", m.group(0))
-    elif m := find(r"operated\s+by\s+(?:the\s+)?([A-Z][\w&' -]{2,60}?)(?:\s+in|\s+and|[,.])", text):
+    # a named group starts with a capital: "narco-traffickers" names none (only "operated by" ignores case)
+    elif m := re.search(r"(?i:operated\s+by\s+(?:the\s+)?)([A-Z][\w&' -]{2,60}?)(?:\s+in|\s+and|[,.])", text, re.ASCII):
         out.put("alleged_group", m.group(1).strip(), m.group(0))
     out.put("announced_by", announced_by, "from the statement's publisher and date")
     return out
