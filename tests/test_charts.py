@@ -148,3 +148,28 @@ def test_totals_chart_our_two_lines_and_each_published_total():
         "tooltip": [t("as_of", "as of"), n("publisher"), q("killed"), n("qualifier"), n("counts")],
     }  # fmt: skip
     assert [(r["killed"], r["measure"], r["publisher"]) for r in points["rows"]] == [(57, "published totals", "AP")]
+
+
+def test_milestones_are_labelled_unless_asked_not_to():
+    marks = timeline_inputs()[2]
+    base = charts.alt.Chart(marks).mark_point()
+    assert len(charts.milestone_rules(marks, base).to_dict()["layer"]) == 3
+    assert len(charts.milestone_rules(marks, base, labels=False).to_dict()["layer"]) == 2
+
+
+def test_a_timeline_without_regions_has_no_region_colours():
+    weekly = pd.DataFrame({"week": DAY(["2025-09-01"]), "strikes": [1], "killed": [3], "presumed_dead": [0],
+                           "deaths": [3]})  # fmt: skip
+    spec = charts.timeline(weekly, *timeline_inputs()[1:]).to_dict()
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"] == {"domain": [], "range": []}
+
+
+def test_totals_chart_draws_only_killed_and_deaths_of_a_fuller_frame():
+    ours = pd.DataFrame({"date": DAY(["2025-09-02"]), "strikes": [1], "vessels": [1], "killed": [11],
+                         "presumed_dead": [0], "deaths": [11]})  # fmt: skip
+    published = pd.DataFrame({"as_of": DAY(["2025-10-28"]), "killed": [57], "publisher": ["AP"],
+                              "qualifier": ["at_least"], "counts": ["killed"]})  # fmt: skip
+    spec = charts.totals_chart(ours, published).to_dict()
+    line = layers(spec, spec)[0]
+    assert [(r["measure"], r["count"]) for r in line["rows"]] == [("ours: killed", 11),
+                                                                  ("ours: killed + presumed dead", 11)]  # fmt: skip
