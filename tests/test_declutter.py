@@ -71,3 +71,8 @@ def test_labels_apart_are_all_drawn_and_marks_keep_labels_off():
     assert declutter([west, east], VIEW) == [west, east]
     assert declutter([west, east], VIEW, keep_out=[(340, 250, 360, 262)]) == [west]
     assert declutter([], VIEW) == []
+
+
+def test_a_space_does_not_break_a_line():
+    # "Sea of A" is one line of 8 characters of 10 px: 48 + 6 wide, 12.5 + 6 high
+    assert box(label("Sea of A"), VIEW) == (229.0, 246.75, 283.0, 265.25)
