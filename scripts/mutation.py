@@ -138,11 +138,18 @@ def scratch_copy(module: str, fresh: bool) -> Path:
     return work
 
 
+# The tests run under the C locale with Python's UTF-8 mode off, so the
+# locale's encoding is ASCII: a file read or written without its encoding
+# (a mutant that drops encoding="utf-8") fails wherever the text is not ASCII.
+ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+
+
 def run_mutmut(work: Path, max_children: int) -> float:
     command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     started = time.monotonic()
     with (work / "mutmut.log").open("w", encoding="utf-8") as log:
-        subprocess.run(command, cwd=work, stdout=log, stderr=subprocess.STDOUT, check=False)
+        env = {**os.environ, **ASCII_LOCALE}
+        subprocess.run(command, cwd=work, stdout=log, stderr=subprocess.STDOUT, check=False, env=env)
     return time.monotonic() - started
 
 
@@ -178,7 +185,8 @@ def fails_when_applied(work: Path, module: str, mutant: str) -> bool:
     try:
         subprocess.run([sys.executable, "-m", "mutmut", "apply", mutant], cwd=work, capture_output=True, check=True)
         command = ["nice", "-n", "19", sys.executable, "-m", "pytest", "-x", *pytest_args, *MODULES[module]]
-        return subprocess.run(command, cwd=work, capture_output=True, check=False).returncode != 0
+        env = {**os.environ, **ASCII_LOCALE}
+        return subprocess.run(command, cwd=work, capture_output=True, check=False, env=env).returncode != 0
     finally:
         source.write_bytes(original)
 
@@ -198,6 +206,16 @@ def load_notes(kind: str) -> list[dict]:
 def note_for(entries: list[dict], entry: dict) -> str | None:
     for e in entries:
         if e["function"] == function_of(entry["mutant"]) and e["mutated"] == entry["mutated"]:
+            return e["why"]
+    return None
+
+
+def change_for(entry: dict) -> str | None:
+    """The reason of an [[equivalent_change]]: a change no input can tell apart
+    wherever it is made (encoding="utf-8" to "UTF-8"), matched when the mutated
+    line is the original with `old` replaced by `new` once."""
+    for e in load_notes("equivalent_change"):
+        if e["old"] in entry["original"] and entry["original"].replace(e["old"], e["new"], 1) == entry["mutated"]:
             return e["why"]
     return None
 
@@ -241,7 +259,7 @@ def score(result: dict) -> dict:
     notes = [e for e in load_notes("survivor") if f"geo/{e['module']}.py" == result["module"]]
     equivalent, survivors = [], []
     for entry in result["undetected"]:
-        why = note_for(equivalents, entry)
+        why = note_for(equivalents, entry) or change_for(entry)
         if why and entry["status"] == "survived":
             equivalent.append({**entry, "why": why})
         else:
