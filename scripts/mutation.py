@@ -68,7 +68,7 @@ MODULES = {
     "csvread": ["tests/test_csvread.py"],
     "validate": ["tests/test_validate_checks.py"],  # tiny data: test_validate.py reads the real data
     "catalog": ["tests/test_catalog.py"],
-    "mapview": ["tests/test_mapview.py"],
+    "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
     "feed": ["tests/test_feed.py"],
     "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
     "export": ["tests/test_export.py"],
