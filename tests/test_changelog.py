@@ -137,3 +137,33 @@ def test_the_release_member_of_every_export():
 def test_an_unknown_section_is_refused():
     with pytest.raises(ValueError, match="section must be one of"):
         add_entry(OLD, "2026-12-05", "Tweaked", "x")
+
+
+def test_a_line_keeps_the_text_before_it_exactly():
+    text = "## 2026-12-05\n\n### Added\n- S051 ends in spaces  \n- S052 ends in X\n"
+    assert add_entry(text, "2026-12-05", "Added", "S053") == (
+        "## 2026-12-05\n\n### Added\n- S051 ends in spaces  \n- S052 ends in X\n- S053\n\n"
+    )
+
+
+def test_a_new_section_keeps_the_release_notes_below_it_exactly():
+    text = "## 2026-12-05\n\nX-ray of the data.\n\n## 2026-11-21\n"
+    assert add_entry(text, "2026-12-05", "Added", "S051") == (
+        "## 2026-12-05\n\n### Added\n- S051\n\nX-ray of the data.\n\n## 2026-11-21\n"
+    )
+    indented = "## 2026-12-05\n  note\n"
+    assert add_entry(indented, "2026-12-05", "Added", "S051") == "## 2026-12-05\n\n### Added\n- S051\n\n  note\n"
+
+
+def test_a_heading_written_twice_is_filled_and_named_at_its_first():
+    twice = "## 2026-12-05\n\n### Added\n- a\n\n### Added\n- b\n\n## 2026-12-05\n"
+    assert add_entry(twice, "2026-12-05", "Added", "c") == (
+        "## 2026-12-05\n\n### Added\n- a\n- c\n\n### Added\n- b\n\n## 2026-12-05\n"
+    )
+
+
+def test_a_bad_release_written_twice_is_named_at_its_first_line(tmp_path):
+    assert read(tmp_path, "# C\n\n## 2026-02-30\n\n## 2026-02-30\n")[1] == [
+        Problem("CHANGELOG.md", 3, "", "release 2026-02-30 is not a real date"),
+        Problem("CHANGELOG.md", 3, "", "release 2026-02-30 is not a real date"),
+    ]
