@@ -27,12 +27,16 @@ def test_the_citation_takes_the_release_version_and_day_and_nothing_else():
     assert citation_cff(RELEASE, "title: x\n  version: kept\n") == "title: x\n  version: kept\n"
 
 
-def test_write_package_rewrites_what_is_stale_and_says_so(tmp_path):
-    (tmp_path / "CITATION.cff").write_text(CFF, encoding="utf-8")
+def test_write_package_rewrites_what_is_stale_and_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "TITLE", "Mapa de la campaña")  # not ASCII: written and read as UTF-8
+    (tmp_path / "CITATION.cff").write_text(CFF.replace('"Map"', '"Mapa de la campaña"'), encoding="utf-8")
     assert write_package(RELEASE, tmp_path) == [tmp_path / "datapackage.json", tmp_path / "CITATION.cff"]
     assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["version"] == "2026-12-05"
     assert (tmp_path / "datapackage.json").read_text(encoding="utf-8") == package_json(RELEASE)
-    assert 'date-released: "2026-12-05"' in (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
+    assert (tmp_path / "CITATION.cff").read_text(encoding="utf-8") == (
+        'cff-version: 1.2.0\ntitle: "Mapa de la campaña"\nversion: "2026-12-05"\ndate-released: "2026-12-05"\n'
+        "license: CC-BY-4.0\n"
+    )
     assert write_package(RELEASE, tmp_path) == []  # both current: nothing written
     (tmp_path / "datapackage.json").write_text("{}\n", encoding="utf-8")
     assert write_package(RELEASE, tmp_path) == [tmp_path / "datapackage.json"]
