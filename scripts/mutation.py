@@ -141,7 +141,8 @@ def scratch_copy(module: str, fresh: bool) -> Path:
 # The tests run under the C locale with Python's UTF-8 mode off, so the
 # locale's encoding is ASCII: a file read or written without its encoding
 # (a mutant that drops encoding="utf-8") fails wherever the text is not ASCII.
-ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+# Standard output stays UTF-8 (mutmut prints a spinner).
+ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": "utf-8"}
 
 
 def run_mutmut(work: Path, max_children: int) -> float:
