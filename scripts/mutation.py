@@ -138,19 +138,11 @@ def scratch_copy(module: str, fresh: bool) -> Path:
     return work
 
 
-# The tests run under the C locale with Python's UTF-8 mode off, so the
-# locale's encoding is ASCII: a file read or written without its encoding
-# (a mutant that drops encoding="utf-8") fails wherever the text is not ASCII.
-# Standard output stays UTF-8 (mutmut prints a spinner).
-ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": "utf-8"}
-
-
 def run_mutmut(work: Path, max_children: int) -> float:
     command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
     started = time.monotonic()
     with (work / "mutmut.log").open("w", encoding="utf-8") as log:
-        env = {**os.environ, **ASCII_LOCALE}
-        subprocess.run(command, cwd=work, stdout=log, stderr=subprocess.STDOUT, check=False, env=env)
+        subprocess.run(command, cwd=work, stdout=log, stderr=subprocess.STDOUT, check=False)
     return time.monotonic() - started
 
 
@@ -186,8 +178,7 @@ def fails_when_applied(work: Path, module: str, mutant: str) -> bool:
     try:
         subprocess.run([sys.executable, "-m", "mutmut", "apply", mutant], cwd=work, capture_output=True, check=True)
         command = ["nice", "-n", "19", sys.executable, "-m", "pytest", "-x", *pytest_args, *MODULES[module]]
-        env = {**os.environ, **ASCII_LOCALE}
-        return subprocess.run(command, cwd=work, capture_output=True, check=False, env=env).returncode != 0
+        return subprocess.run(command, cwd=work, capture_output=True, check=False).returncode != 0
     finally:
         source.write_bytes(original)
 
@@ -302,8 +293,9 @@ def render(results: dict) -> str:
         "have their own tests. Mutants in a function that runs only at import (csvread's",
         "`number_check`, codebook's `_choices`) cannot be switched on by mutmut; each one it leaves",
         "is written into the source by hand and counts as detected when the tests then fail.",
-        'The tests run under the C locale (ASCII), so a mutant that drops `encoding="utf-8"` fails',
-        "wherever the text read or written is not ASCII.",
+        "Tests of modules that read or write text files use the `explicit_encoding` fixture",
+        "(tests/conftest.py): a file opened through pathlib without its encoding fails the test, so",
+        'a mutant that drops `encoding="utf-8"` is detected whatever the machine\'s locale.',
         "",
         "geo/validate.py runs against tests/test_validate_checks.py and geo/cli.py against",
         "tests/test_cli_tiny.py, which use a tiny data set written in the test; tests/test_validate.py",

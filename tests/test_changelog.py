@@ -9,6 +9,8 @@ import pytest
 from geo.problems import Problem
 from geo.release import TITLE, Release, add_entry, cite_record, cite_release, cite_view, read_release
 
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
+
 OLD = "# Changelog\n\nIntro.\n\n## 2026-11-21\n\n### Added\n- S050 first\n"
 RELEASE = Release("2026-12-02", date(2026, 12, 2))
 

@@ -10,6 +10,8 @@ import pytest
 
 from geo.draft import Proposal, next_id, number, propose, strike_day
 
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
+
 PUBLISHED = date(2025, 10, 28)
 
 

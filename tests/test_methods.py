@@ -4,10 +4,13 @@ from datetime import date
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
 from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
 from geo.methods import METHODS, figures, methods_text
 from geo.release import Release
+
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
 
 
 def tiny_catalog():

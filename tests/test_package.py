@@ -4,10 +4,14 @@ column kind, the citation's two dated lines, and rewriting only what changed."""
 import json
 from datetime import date
 
+import pytest
+
 from geo import package
 from geo.package import citation_cff, field, package_json, write_package
 from geo.release import Release
 from geo.schema import Column
+
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
 
 RELEASE = Release("2026-12-05", date(2026, 12, 5))
 CFF = 'cff-version: 1.2.0\ntitle: "Map"\nversion: "2026-11-21"\ndate-released: "2026-11-21"\nlicense: CC-BY-4.0\n'
