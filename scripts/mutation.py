@@ -69,7 +69,7 @@ MODULES = {
     "validate": ["tests/test_validate_checks.py"],  # tiny data: test_validate.py reads the real data
     "catalog": ["tests/test_catalog.py"],
     "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
-    "feed": ["tests/test_feed.py"],
+    "feed": ["tests/test_feed_tiny.py"],  # tiny data; tests/test_feed.py writes the real release
     "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
     "export": ["tests/test_export.py"],
 }
@@ -297,11 +297,12 @@ def render(results: dict) -> str:
         "(tests/conftest.py): a file opened through pathlib without its encoding fails the test, so",
         'a mutant that drops `encoding="utf-8"` is detected whatever the machine\'s locale.',
         "",
-        "geo/validate.py runs against tests/test_validate_checks.py and geo/cli.py against",
-        "tests/test_cli_tiny.py, which use a tiny data set written in the test; tests/test_validate.py",
-        "and tests/test_cli.py run the same checks and commands on the real data, too slow to run",
-        "once per mutant on 2 cores. geo/__init__.py (a docstring) and geo/__main__.py (two lines",
-        "calling cli.main, run by tests/test_cli.py) are not mutated.",
+        "geo/validate.py runs against tests/test_validate_checks.py, geo/cli.py against",
+        "tests/test_cli_tiny.py and geo/feed.py against tests/test_feed_tiny.py, which use a tiny data",
+        "set written in the test; tests/test_validate.py, tests/test_cli.py and tests/test_feed.py run",
+        "the same checks and commands on the real data, too slow to run once per mutant on 2 cores.",
+        "geo/__init__.py (a docstring) and geo/__main__.py (two lines calling cli.main, run by",
+        "tests/test_cli.py) are not mutated.",
         "",
         "docs/mutation.json records, per module, a fingerprint of its source, its tests and",
         "tests/conftest.py. `--stale` re-runs only the modules whose fingerprint changed and fails",
