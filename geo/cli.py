@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from geo import stats
+from geo import graphics, stats
 from geo.catalog import load_catalog
 from geo.dates import parse_day
 from geo.details import as_text
@@ -60,6 +60,11 @@ def parser() -> argparse.ArgumentParser:
         help="geometry of records with no reported position: their zone's polygon (default) or null",
     )
     common(export)
+    graphic = sub.add_parser("graphic", help="the selection as a print map (.png at 300 dpi, .svg) or a weekly "
+                             "animation (.gif, .mp4), by the output's extension")  # fmt: skip
+    graphic.add_argument("-o", "--output", required=True, type=Path, help="FILE.png, FILE.svg, FILE.gif or FILE.mp4")
+    graphic.add_argument("--dpi", type=int, help="resolution (default: 300 for images, 96 for animations)")
+    common(graphic)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
     feed = sub.add_parser("release", help="write the release feed: DIR/<version>/ (GeoJSON, CSV, GeoParquet, "
@@ -117,6 +122,30 @@ def run_export(args, catalog) -> int:
         args.output.write_bytes(layer_csv(catalog, args.layer, flt).encode("utf-8"))
     else:
         args.output.write_bytes(layer_geojson(catalog, args.layer, flt, args.unlocated))
+    print(f"wrote {args.output}")
+    return 0
+
+
+def run_graphic(args, catalog) -> int:
+    fmt = args.output.suffix.lower().lstrip(".")
+    if fmt not in graphics.FORMATS:
+        print(f"error: {args.output} must end in .png, .svg, .gif or .mp4", file=sys.stderr)
+        return 2
+    flt = build_filter(args, catalog)
+    scene = graphics.scene_for(catalog, flt)
+    if fmt in ("png", "svg"):
+        data = graphics.image(scene, fmt, dpi=args.dpi or graphics.PRINT_DPI)
+    else:
+        frames = graphics.weekly_frames(catalog, flt)
+        if not frames:
+            print("error: the range holds no week to animate", file=sys.stderr)
+            return 1
+        if fmt == "mp4" and graphics.ffmpeg() is None:
+            print("error: no ffmpeg for MP4 (pip install imageio-ffmpeg)", file=sys.stderr)
+            return 1
+        write = graphics.gif if fmt == "gif" else graphics.mp4
+        data = write(scene, frames, dpi=args.dpi or graphics.ANIMATION_DPI)
+    args.output.write_bytes(data)
     print(f"wrote {args.output}")
     return 0
 
@@ -191,4 +220,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "release":
         return run_release(args, catalog)
+    if args.command == "graphic":
+        return run_graphic(args, catalog)
     return run_export(args, catalog) if args.command == "export" else run_stats(args, catalog)

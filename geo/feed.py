@@ -15,6 +15,8 @@ DIR/latest at it:
                         the canonical tables, as datapackage.json describes them
     datapackage.json    the Frictionless data package of those tables
     CHANGELOG.md        what changed in each release
+    map.png             the whole campaign as a print map (300 dpi, geo.graphics)
+    preview.png         the same at 120 dpi: the image a shared link shows (og:image, via nginx)
     release.json        the release and the list of files
     SHA256SUMS          sha256sum -c format, every other file of the release
 
@@ -36,6 +38,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo import graphics
 from geo.catalog import Catalog
 from geo.export import layer_csv, layer_geojson, placed_honestly, with_release, with_source_urls, zones_frame
 from geo.package import PACKAGE_FILE, package_json
@@ -45,6 +48,8 @@ from geo.schema import DATA_TABLES, LAYERS, SOURCES
 LATEST = "latest"
 CHECKSUMS = "SHA256SUMS"
 RELEASE_FILE = "release.json"
+PREVIEW = "preview.png"
+PREVIEW_DPI = 120  # 1200 x 780 px, the size link previews use
 
 
 class FeedError(Exception):
@@ -114,6 +119,10 @@ def write_files(catalog: Catalog, target: Path) -> list[str]:
     for table in (*DATA_TABLES, SOURCES):
         folder = "seeds" if table is SOURCES else "data"
         put(f"{folder}/{table.file}", catalog.paths.table(table.file).read_bytes())
+    # the whole campaign as a map: print-ready, and small for link previews (og:image)
+    scene = graphics.scene_for(catalog, whole)
+    put("map.png", graphics.image(scene, "png"))
+    put(PREVIEW, graphics.image(scene, "png", dpi=PREVIEW_DPI))
     put(PACKAGE_FILE, package_json(catalog.release))
     put("CHANGELOG.md", catalog.paths.changelog.read_bytes())
     listing = {**catalog.release.metadata(), "files": sorted([*names, RELEASE_FILE, CHECKSUMS])}

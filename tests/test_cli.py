@@ -97,3 +97,21 @@ def test_dates_on_the_command_line_are_exactly_yyyy_mm_dd(text, capsys):
     with pytest.raises(SystemExit):
         main(["stats", "--start", text])
     assert "is not a date YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_graphic_writes_the_selection_as_a_print_map_or_an_animation(tmp_path):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from geo.cli import main
+
+    png = tmp_path / "october.png"
+    assert main(["graphic", "--start", "2025-10-01", "--end", "2025-10-31", "--region", "eastern_pacific",
+                 "--dpi", "50", "-o", str(png)]) == 0  # fmt: skip
+    picture = Image.open(BytesIO(png.read_bytes()))
+    assert picture.size == (500, 325) and "1 Oct 2025 to 31 Oct 2025 · Eastern Pacific" in picture.info["Title"]
+    gif = tmp_path / "october.gif"
+    assert main(["graphic", "--start", "2025-10-01", "--end", "2025-10-14", "--dpi", "30", "-o", str(gif)]) == 0
+    assert Image.open(gif).n_frames == 2
+    assert main(["graphic", "-o", str(tmp_path / "map.jpg")]) == 2

@@ -392,3 +392,25 @@ def test_the_page_names_the_release():
     at = run()
     version = load_catalog().release.version
     assert any(version in c.value for c in at.caption)
+
+
+def test_playback_steps_a_week_at_a_time_and_returns_to_the_whole_range():
+    at = run({"start": "2025-09-02", "end": "2025-10-31"})
+    assert not at.exception
+    whole = metrics(at)
+    at.button(key="play-next").click().run()
+    assert not at.exception
+    assert "**Week 1 of 9: 2 Sep to 8 Sep 2025**" in [m.value for m in at.markdown]
+    at.button(key="play-next").click().run()
+    shown = [m.value for m in at.markdown]
+    assert "**Week 2 of 9: 9 Sep to 15 Sep 2025**" in shown
+    assert any(c.value.startswith("strikes to date: 2 · deaths: 14") for c in at.caption)  # S001 (11) + S002 (3)
+    assert metrics(at) == whole  # the figures above the map keep speaking for the whole range
+    at.button(key="play-back").click().run()
+    assert "**Week 1 of 9: 2 Sep to 8 Sep 2025**" in [m.value for m in at.markdown]
+    at.button(key="play-play").click().run()  # plays on from here (the timer's ticks are the browser test's)
+    assert at.session_state["playing"] is True
+    at.button(key="play-pause").click().run()
+    assert at.session_state["playing"] is False
+    at.button(key="play-stop").click().run()
+    assert not any(m.value.startswith("**Week ") for m in at.markdown)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import context, state
+from app import context, playback, state
 from app.downloads import downloads
 from app.figures import comparison, figures
 from app.legend import legend
+from app.publication import publication_downloads
 from app.summary import summary
 from geo import charts, details, mapview, stats
 from geo.viewport import DESKTOP_HEIGHT, PHONE_HEIGHT, view_for
@@ -39,10 +40,13 @@ def timeline(view: context.View, phone: bool) -> None:
     st.caption("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: key events.")
 
 
-@st.fragment
 def map_area(phone: bool) -> None:
-    """The map and the summary of what is selected: a click reruns only this."""
+    """The map and the summary of what is selected: a click reruns only this,
+    and so does each step of a playback (app.playback)."""
     view = context.current()
+    frame = playback.tick(view)
+    if frame is not None:
+        playback.status(frame)
     state.take_map_pick()
     selected = st.session_state.get("selected") or ""
     if selected and not state.selectable(view.catalog, selected):
@@ -53,7 +57,8 @@ def map_area(phone: bool) -> None:
     if found and pd.notna(found[1].get("lon")):
         mark = {"lon": float(found[1]["lon"]), "lat": float(found[1]["lat"])}
     first_view = view_for("Mobile" if phone else None)
-    spec = mapview.build_deck(view.selection, view.catalog.zones, context.LAND_URL, mark, context.basemap_option(),
+    shown = view.selection if frame is None else frame.selection
+    spec = mapview.build_deck(shown, view.catalog.zones, context.LAND_URL, mark, context.basemap_option(),
                               first_view, view.catalog.place_names, touch=phone)  # fmt: skip
     height = PHONE_HEIGHT if phone else DESKTOP_HEIGHT
     if phone:
@@ -86,13 +91,15 @@ def page() -> None:
     else:
         st.header(title, anchor=False)
     figures(view.catalog, view.flt, view.chosen, compact=96 if phone else "stretch")
+    every = playback.controls(view, phone)
     with context.timed("map"):
-        map_area(phone)
+        st.fragment(map_area, run_every=every)(phone)
     comparison(view.catalog, view.flt)
     with context.timed("timeline"):
         timeline(view, phone)
     with context.timed("downloads"):
         downloads(view.catalog, view.flt, phone)
+        publication_downloads(view.catalog, view.flt, phone)
 
 
 page()

@@ -6,7 +6,9 @@ desktop (1440 px) and a phone (390 px, touch, a phone's user agent):
 - the Galapagos (Baltra) site's status on 30 Oct and on 30 Nov 2025;
 - when the carrier Gerald R. Ford arrived and left;
 - our count against the published totals;
-- a tap or click on a strike shows it beside or under the map.
+- a tap or click on a strike shows it beside or under the map;
+- play the campaign week by week (play, pause, a week on) with the date and figures following;
+- download the view as a print map (PNG, SVG) and the weeks as an animation (GIF).
 
 Screenshots of each go to artifacts/ (and docs/screens/ with UPDATE_SCREENSHOT=1)."""
 
@@ -237,3 +239,83 @@ def test_a_tap_or_click_on_a_strike_shows_it_by_the_map(reader, server):
     summary.scroll_into_view_if_needed()
     shoot(reader, "tap-a-strike")
     no_sideways_scroll(reader)
+
+
+PLAYED = "/?start=2025-09-02&end=2025-10-31"  # nine weeks
+
+
+def playback_status(page) -> str:
+    return page.locator(".st-key-playback-status").inner_text()
+
+
+def expected_status(week: int) -> tuple[str, str]:
+    """The label and the strikes-to-date figure at a week of PLAYED, from geo."""
+    from geo import playback, stats
+
+    catalog = load_catalog()
+    start = date(2025, 9, 2)
+    step = playback.steps(start, date(2025, 10, 31))[week - 1]
+    total = stats.totals(playback.strikes_at(catalog, Filter(start, date(2025, 10, 31)), step, start))
+    return playback.step_label(step), f"strikes to date: {stats.figure_text(total, 'strikes')}"
+
+
+def test_play_the_campaign_week_by_week(reader, server):
+    open_url(reader, server, PLAYED)
+    wait_for_map(reader)
+    for week in (1, 2):
+        reader.get_by_role("button", name="Week on").click()
+        label, figure = expected_status(week)
+        reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)
+        assert figure in playback_status(reader)
+    reader.get_by_role("button", name="Play", exact=True).click()
+    label, figure = expected_status(4)
+    reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)  # the timer moves it on
+    assert figure in playback_status(reader)
+    reader.get_by_role("button", name="Pause").click()
+    wait_idle(reader)
+    paused = playback_status(reader)
+    reader.wait_for_timeout(3_000)  # three steps' time at the normal speed
+    assert playback_status(reader) == paused
+    week = int(paused.split()[1])
+    reader.get_by_role("button", name="Week on").click()
+    label, figure = expected_status(week + 1)
+    reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)
+    assert figure in playback_status(reader)
+    wait_for_map(reader)
+    reader.locator(".st-key-playback-status").scroll_into_view_if_needed()
+    shoot(reader, "playback")
+    reader.get_by_role("button", name="Whole range").click()
+    reader.locator(".st-key-playback-status").wait_for(state="detached", timeout=30_000)
+    no_sideways_scroll(reader)
+
+
+def test_download_the_view_as_print_map_and_animation(reader, server):
+    from io import BytesIO
+
+    from PIL import Image
+
+    open_url(reader, server, "/?start=2025-10-01&end=2025-10-31&region=eastern_pacific")
+    wait_for_map(reader)
+    saved = {}
+    for name in ("Map (PNG, 300 dpi)", "Map (SVG)", "Animation (GIF)"):
+        button = reader.get_by_role("button", name=name)
+        button.scroll_into_view_if_needed()
+        with reader.expect_download(timeout=120_000) as info:
+            button.click()
+        download = info.value
+        path = ARTIFACTS / f"task-{'phone' if reader.phone else 'desktop'}-{download.suggested_filename}"
+        download.save_as(path)
+        saved[download.suggested_filename] = path.read_bytes()
+    assert set(saved) == {
+        "map_eastern_pacific_2025-10-01_2025-10-31.png",
+        "map_eastern_pacific_2025-10-01_2025-10-31.svg",
+        "weekly_eastern_pacific_2025-10-01_2025-10-31.gif",
+    }
+    png = Image.open(BytesIO(saved["map_eastern_pacific_2025-10-01_2025-10-31.png"]))
+    assert png.size == (3000, 1950) and round(png.info["dpi"][0]) == 300
+    assert "1 Oct 2025 to 31 Oct 2025" in png.info["Title"] and "Eastern Pacific" in png.info["Title"]
+    svg = saved["map_eastern_pacific_2025-10-01_2025-10-31.svg"].decode("utf-8")
+    assert "1 Oct 2025 to 31 Oct 2025 · Eastern Pacific" in svg
+    gif = Image.open(BytesIO(saved["weekly_eastern_pacific_2025-10-01_2025-10-31.gif"]))
+    assert gif.n_frames == 5  # 1-7, 8-14, 15-21, 22-28, 29-31 Oct
+    shoot(reader, "graphics-downloads")

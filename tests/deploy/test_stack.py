@@ -14,8 +14,10 @@ import signal
 import time
 import urllib.request
 from datetime import date
+from io import BytesIO
 
 import pytest
+from PIL import Image
 
 from geo import stats
 from geo.catalog import load_catalog
@@ -211,3 +213,17 @@ def test_a_killed_replica_is_taken_out_and_its_readers_reload_to_a_working_page(
         assert "dead" in status and status.count("running") == 2  # nginx and the other replica
     finally:
         reader.close()
+
+
+def test_a_shared_link_carries_a_description_and_a_preview_image(stack):
+    status, headers, body = get(f"{stack.url}/?start=2025-10-01&end=2025-10-31")
+    html = body.decode("utf-8")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert '<meta property="og:title" content="US strikes and forces in the Caribbean and eastern Pacific">' in html
+    assert '<meta name="description" content="Every US strike on boats' in html
+    image = f'<meta property="og:image" content="{stack.url}/feed/latest/preview.png">'
+    assert image in html, html[:800]
+    status, headers, png = get(f"{stack.url}/feed/latest/preview.png")
+    assert status == 200 and headers["content-type"] == "image/png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Image.open(BytesIO(png)).size == (1200, 780)
