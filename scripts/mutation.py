@@ -69,6 +69,8 @@ MODULES = {
     "validate": ["tests/test_validate_checks.py"],  # tiny data: test_validate.py reads the real data
     "catalog": ["tests/test_catalog.py"],
     "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
+    "playback": ["tests/test_playback.py"],
+    "graphics": ["tests/test_graphics.py"],
     "feed": ["tests/test_feed_tiny.py"],  # tiny data; tests/test_feed.py writes the real release
     "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
     "export": ["tests/test_export.py"],

@@ -16,7 +16,9 @@ from tests.test_validate_checks import write_data
 
 
 @pytest.fixture
-def tiny(tmp_path):
+def tiny(tmp_path, monkeypatch):
+    # the release's maps as their format and resolution: geo.graphics draws them (tests/test_graphics.py)
+    monkeypatch.setattr(cli.graphics, "image", lambda scene, fmt, dpi=300: f"{fmt} at {dpi} dpi".encode())
     return write_data(tmp_path)
 
 
@@ -210,6 +212,16 @@ INTERFACE = {
             *FILTER,
         ],
     ),  # fmt: skip
+    "graphic": (
+        "the selection as a print map (.png at 300 dpi, .svg) or a weekly animation (.gif, .mp4), by the output's "
+        "extension",
+        [
+            ("-o --output", "FILE.png, FILE.svg, FILE.gif or FILE.mp4"),
+            ("--dpi", "resolution (default: 300 for images, 96 for animations)"),
+            DATA_DIR,
+            *FILTER,
+        ],
+    ),  # fmt: skip
     "stats": ("totals of the selection and the latest published tally", [DATA_DIR, *FILTER]),
     "package": ("rewrite datapackage.json and CITATION.cff for the current release", []),
     "release": (
@@ -278,3 +290,33 @@ def test_the_options_defaults_choices_and_forms():
     assert (changes.default, changes.metavar, changes.nargs) == ([], "COLUMN=VALUE", None)
     assert isinstance(changes, argparse._AppendAction) and option("draft", "--notes").default == ""
     assert option("draft", "--write").default is False
+
+
+def test_graphic_by_the_outputs_extension(tiny, capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli.graphics, "scene_for", lambda catalog, flt: ("scene", flt.start, flt.end))
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: ["week 1", "week 2"])
+    monkeypatch.setattr(cli.graphics, "gif", lambda scene, frames, dpi: f"gif {len(frames)} at {dpi}".encode())
+    monkeypatch.setattr(cli.graphics, "mp4", lambda scene, frames, dpi: f"mp4 {len(frames)} at {dpi}".encode())
+    monkeypatch.setattr(cli.graphics, "ffmpeg", lambda: "/usr/bin/ffmpeg")
+    for name, dpi, content in (
+        ("m.PNG", [], b"png at 300 dpi"),
+        ("m.svg", ["--dpi", "150"], b"svg at 150 dpi"),
+        ("a.gif", [], b"gif 2 at 96"),
+        ("a.mp4", ["--dpi", "72"], b"mp4 2 at 72"),
+    ):
+        out = tmp_path / name
+        code, printed, _ = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(out), *dpi)
+        assert (code, printed, out.read_bytes()) == (0, f"wrote {out}\n", content)
+
+
+def test_graphic_refuses_what_it_cannot_draw(tiny, capsys, tmp_path, monkeypatch):
+    code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "m.jpg"))
+    assert (code, out, err) == (2, "", f"error: {tmp_path / 'm.jpg'} must end in .png, .svg, .gif or .mp4\n")
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: [])
+    code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "a.gif"))
+    assert (code, err) == (1, "error: the range holds no week to animate\n")
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: ["week 1"])
+    monkeypatch.setattr(cli.graphics, "ffmpeg", lambda: None)
+    code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "a.mp4"))
+    assert (code, err) == (1, "error: no ffmpeg for MP4 (pip install imageio-ffmpeg)\n")
+    assert not (tmp_path / "a.mp4").exists() and not (tmp_path / "a.gif").exists()

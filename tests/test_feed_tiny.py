@@ -10,6 +10,7 @@ import os
 
 import pytest
 
+from geo import graphics
 from geo.catalog import load_catalog
 from geo.feed import CHECKSUMS, FeedError, point_latest, read_checksums, sha256, verify, write_feed
 from tests.conftest import edit_csv
@@ -21,10 +22,17 @@ VERSION = "2025-11-01"
 FILES = sorted([
     *(f"{layer}.{kind}" for layer in ("strikes", "deployments", "sites", "events") for kind in ("geojson", "csv",
                                                                                                 "parquet")),
-    "zones.geojson", "zones.parquet", "datapackage.json", "CHANGELOG.md", "release.json",
+    "zones.geojson", "zones.parquet", "datapackage.json", "CHANGELOG.md", "map.png", "preview.png", "release.json",
     *(f"data/{t}.csv" for t in ("strikes", "deployments", "sites", "site_status", "events", "tallies")),
     "seeds/sources.csv",
 ])  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def quick_maps(monkeypatch):
+    """The maps as their format and resolution (geo.graphics draws them: tests/test_graphics.py;
+    tests/test_feed.py writes the real release with its real maps)."""
+    monkeypatch.setattr(graphics, "image", lambda scene, fmt, dpi=graphics.PRINT_DPI: f"{fmt} at {dpi} dpi".encode())
 
 
 @pytest.fixture
@@ -62,6 +70,12 @@ def test_release_json_names_the_release_and_every_file(tiny, tmp_path):
     assert listing["files"] == sorted([*FILES, CHECKSUMS])
     assert (folder / "release.json").read_text(encoding="utf-8").endswith("]\n}\n")
     assert json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["version"] == VERSION
+
+
+def test_the_campaign_map_for_print_and_for_link_previews(tiny, tmp_path):
+    folder = write_feed(load_catalog(tiny), tmp_path / "feed").directory
+    assert (folder / "map.png").read_bytes() == b"png at 300 dpi"
+    assert (folder / "preview.png").read_bytes() == b"png at 120 dpi"
 
 
 def test_the_same_release_again_is_left_alone(tiny, tmp_path):
