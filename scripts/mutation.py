@@ -317,25 +317,27 @@ def render(results: dict) -> str:
         "(the sum of the run times below).",
         "",
         "| module | tests | mutants | detected | equivalent | not detected | untested "
-        "| score | raw | measured | run time |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        "| score | raw | measured | run time | current |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |",
     ]
     results = {module: score(r) for module, r in results.items()}
     for module in MODULES:
         r = results.get(module)
         if r is None:
-            lines.append(f"| geo/{module}.py | {', '.join(MODULES[module])} | not measured | | | | | | | | |")
+            lines.append(f"| geo/{module}.py | {', '.join(MODULES[module])} | not measured | | | | | | | | | |")
             continue
         counts = r["counts"]
         lines.append(
             f"| {r['module']} | {', '.join(r['tests'])} | {r['mutants']} | {r['detected']} "
             f"| {len(r['equivalent'])} | {len(r['survivors'])} | {counts.get('no tests', 0)} "
-            f"| **{r['score']} %** | {r['raw_score']} % | {r['date']} | {duration(r['seconds'])} |"
+            f"| **{r['score']} %** | {r['raw_score']} % | {r['date']} | {duration(r['seconds'])} "
+            f"| {'yes' if r.get('fingerprint') == fingerprint(module) else '**no**'} |"
         )
     lines += [
         "",
         "`raw` counts the equivalent mutants as survivors; `untested` (among those not detected): mutants in functions",
-        "that the module's tests never call.",
+        "that the module's tests never call. `current`: no means the module, its tests or tests/conftest.py changed",
+        "since it was measured (`--stale` re-runs it).",
         "",
     ]
     for module in MODULES:
