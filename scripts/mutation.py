@@ -91,13 +91,13 @@ TARGET = 90.0  # per cent, every module
 UNMEASURED_SECONDS = 600  # the run time expected of a module never measured (--budget)
 
 
-def fingerprint(module: str) -> str:
+def fingerprint(module: str, root: Path = REPO) -> str:
     """A hash of what a module's score depends on: its source, its tests and
     the shared test helpers. A module whose fingerprint differs from the one
     recorded in docs/mutation.json is stale (see --stale)."""
     digest = hashlib.sha256()
     for name in [f"geo/{module}.py", *MODULES[module], "tests/conftest.py"]:
-        digest.update(name.encode() + b"\0" + (REPO / name).read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -236,7 +236,7 @@ def measure(module: str, work: Path, seconds: float) -> dict:
     return {
         "module": f"geo/{module}.py",
         "tests": MODULES[module],
-        "fingerprint": fingerprint(module),
+        "fingerprint": fingerprint(module, work),  # of the copy that was measured
         "date": date.today().isoformat(),
         "seconds": round(seconds),
         "mutants": len(status) - counts.get("skipped", 0),
