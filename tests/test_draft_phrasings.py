@@ -84,6 +84,25 @@ def test_a_whole_statement_read_as_a_row():
     assert out.evidence["rescued"] == out.evidence["presumed_dead"] == "no survivors"
     assert out.evidence["alleged_group"] == "operated by Tren de Aragua in"
     assert out.evidence["announced_by"] == "from the statement's publisher and date"
+    assert (out.evidence["date"], out.evidence["strikes"], out.evidence["vessels"]) == (
+        "Yesterday", "two lethal strikes", "on three vessels")  # fmt: skip
+    assert out.evidence["vessel_type"] == "low-profile vessel"
+
+
+def test_the_evidence_of_rescues_and_of_an_unnamed_group():
+    out = propose("A strike on a vessel operated by Designated Terrorist Organizations in the Caribbean. Two "
+                  "survivors were rescued.", PUBLISHED, "x")  # fmt: skip
+    assert out.evidence["rescued"] == "Two survivors were rescued" and out.row["rescued"] == "2"
+    assert out.evidence["alleged_group"] == "operated by Designated Terrorist Organizations"
+
+
+def test_a_group_name_may_have_accents():
+    assert row("operated by the Cártel de los Soles, in the Caribbean.")["alleged_group"] == "Cártel de los Soles"
+
+
+def test_the_region_named_first_in_the_text_wins_not_the_first_alphabetically():
+    out = propose("A strike in the eastern Pacific, like those in the Caribbean.", PUBLISHED, "x")
+    assert (out.row["region"], out.evidence["region"]) == ("Eastern Pacific", "eastern Pacific")
 
 
 def test_nothing_stated_leaves_every_count_for_the_editor():
@@ -92,6 +111,7 @@ def test_nothing_stated_leaves_every_count_for_the_editor():
                        "announced_by": "SOUTHCOM"}  # fmt: skip
     assert out.missing == ["region", "zone", "strikes", "vessels", "killed", "survivors", "rescued", "presumed_dead"]
     assert out.evidence["vessel_type"] == "no type stated"
+    assert out.evidence["date_precision"] == "no strike day stated"
 
 
 @pytest.mark.parametrize(
@@ -165,3 +185,4 @@ def test_next_id_counts_only_ids_of_its_form():
     assert next_id(["SRC-0466", "SEED-001"], "SRC-", 4) == "SRC-0467"
     assert next_id(["S999"], "S", 3) == "S1000"
     assert next_id([], "S", 3) == "S001"
+    assert next_id(["S001", "S\u0669\u0669\u0669"], "S", 3) == "S002"  # Arabic-Indic digits are no id
