@@ -63,7 +63,7 @@ MODULES = {
     "append": ["tests/test_draft.py"],
     "schema": ["tests/test_cells.py", "tests/test_schema.py", "tests/test_csvread_properties.py"],
     "stats": ["tests/test_stats.py", "tests/test_unknowns.py"],
-    "query": ["tests/test_query.py"],
+    "query": ["tests/test_query.py", "tests/test_query_grades.py"],
     "zones": ["tests/test_zones.py"],
     "csvread": ["tests/test_csvread.py"],
     "validate": ["tests/test_validate_checks.py"],  # tiny data: test_validate.py reads the real data
