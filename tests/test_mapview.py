@@ -136,3 +136,15 @@ def test_the_real_first_view_has_no_overlapping_labels():
                  for layer in layers if layer["@@type"] == "TextLayer" for row in layer["data"]]  # fmt: skip
         assert len(boxes) > 5, agent
         assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), agent
+
+
+def test_the_real_first_view_draws_glyphs_on_marks():
+    """A mark's glyph is not dropped for overprinting its own mark (it was, for every mark)."""
+    from geo.catalog import load_catalog
+    from geo.query import Filter, select
+
+    catalog = load_catalog()
+    deck = mapview.build_deck(select(catalog, Filter()), catalog.zones, "land.geojson",
+                              place_names=catalog.place_names)  # fmt: skip
+    layers = {layer["id"]: layer for layer in json.loads(deck.deck.to_json())["layers"]}
+    assert len(layers["mark-glyphs"]["data"]) >= 5
