@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import math
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 
 from geo import mapview, style
-from geo.catalog import NOT_PLACED, PLACED_ZONE
+from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
 from geo.viewport import View
 
 NAN = float("nan")
@@ -284,3 +285,110 @@ def test_every_legend_entry_by_group():
     assert (proposed["shape"], proposed["glyph"], proposed["colour"]) == ("ring", "?", style.ORANGE)
     assert next(e for e in entries if e.get("glyph") == "DDG")["text"] == "destroyer"
     assert next(e for e in entries if e.get("glyph") == "LS")["text"] == "land strike"
+
+
+def tiny_deck(tiny_zones, **options):
+    def points(rows, columns):
+        frame = pd.DataFrame(rows, columns=columns)
+        return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326)
+
+    strikes = points([
+        ("S001", "sea_a", PLACED_REPORTED, -12.0, -3.0, 14, 1, 1, 1, 0, 2, 25.0, DAY("2025-10-27"), "Sea A"),
+        ("S002", "a_north", PLACED_ZONE, -15.0, 5.0, 3, 0, 1, 1, 0, 3, 500.0, DAY("2025-10-28"), "Sea A"),
+    ], ["id", "zone", "placed_at", "lon", "lat", "killed", "presumed_dead", "strikes", "vessels", "rescued",
+        "geo_precision", "uncertainty_km", "date", "region"])  # fmt: skip
+    sites = points([
+        ("B001", "sea_b", PLACED_REPORTED, 5.0, 1.0, "Base", "Country", "proposed", "2025-09-01", 1, 2.0),
+        ("B002", "sea_b", PLACED_ZONE, 5.0, 0.0, "Other", "Country", "active", "2025-09-01", 3, 300.0),
+        ("B003", "sea_b", PLACED_REPORTED, 8.0, 2.0, "Rough", "Country", "active", "2025-09-01", 3, 150.0),
+    ], ["id", "zone", "placed_at", "lon", "lat", "name", "country", "status", "status_date", "geo_precision",
+        "uncertainty_km"])  # fmt: skip
+    spec = mapview.build_deck({"strikes": strikes, "sites": sites}, tiny_zones, "land.geojson", **options)
+    return json.loads(spec.deck.to_json())
+
+
+def test_the_deck_draws_areas_first_then_land_then_marks_then_text(tiny_zones):
+    deck = tiny_deck(tiny_zones, selected={"lon": 1.0, "lat": 2.0}, view=View(0.0, 0.0, 3.0, 900, 700))
+    # the sea names lie outside this view
+    assert [layer["id"] for layer in deck["layers"]] == [
+        "sites-zones", "strike-zones", "land", "zone-outlines", "sites-areas", "sites", "strike-areas", "strikes",
+        "strike-zone-labels", "no-position-labels", "mark-glyphs", "selected"]  # fmt: skip
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    assert [r["text"] for r in layers["strike-zone-labels"]["data"]] == ["1 strikes, 3 dead\n(area only)"]
+    assert layers["no-position-labels"]["data"] == [{"lon": 5.0, "lat": 0.0, "text": "no position: 1 sites"}]
+    # B001 (proposed) has its glyph above its mark; B003, only roughly placed, has none
+    assert layers["mark-glyphs"]["data"] == [{"lon": 5.0, "lat": 1.0, "text": "?"}]
+    assert layers["mark-glyphs"]["getPixelOffset"] == [0, -16]
+    assert deck["initialViewState"] == {"longitude": 0.0, "latitude": 0.0, "zoom": 3.0, "minZoom": 1.5, "maxZoom": 12}
+    assert deck["parameters"] == {"clearColor": [244 / 255, 248 / 255, 251 / 255, 1]}
+    assert "mapProvider" not in deck or deck["mapProvider"] is None
+
+
+def test_each_layer_is_styled_as_the_legend_says(tiny_zones):
+    layers = {layer["id"]: layer for layer in tiny_deck(tiny_zones)["layers"]}
+
+    def style_of(layer_id):
+        return {k: v for k, v in layers[layer_id].items() if k not in ("data", "@@type", "id")}
+
+    vermillion = [213, 94, 0]
+    assert style_of("strike-zones") == {
+        "stroked": True, "filled": True, "pickable": True, "getFillColor": "@@=[213, 94, 0, properties.alpha]",
+        "getLineColor": [*vermillion, 200], "lineWidthMinPixels": 1.5, "autoHighlight": True,
+        "highlightColor": [255, 255, 255, 70]}  # fmt: skip
+    assert style_of("sites-zones") == {"stroked": True, "filled": True, "pickable": True,
+                                       "getFillColor": [0, 0, 0, 0], "getLineColor": [90, 90, 90, 90],
+                                       "lineWidthMinPixels": 1}  # fmt: skip
+    assert style_of("land") == {"stroked": True, "filled": True, "pickable": False,
+                                "getFillColor": [225, 222, 214, 255], "getLineColor": [160, 160, 160, 255],
+                                "lineWidthMinPixels": 0.5}  # fmt: skip
+    assert layers["land"]["data"] == "land.geojson"
+    assert style_of("zone-outlines") == {
+        "filled": False, "stroked": True, "pickable": False,
+        "getLineColor": "@@=properties.kind === 'region' ? [0, 90, 140, 160] : [0, 90, 140, 70]",
+        "getLineWidth": "@@=properties.kind === 'region' ? 2 : 1", "lineWidthUnits": "pixels"}  # fmt: skip
+    assert [f["properties"]["kind"] for f in layers["zone-outlines"]["data"]["features"]] == ["region", "region",
+                                                                                                "zone"]  # fmt: skip
+    for areas, colour in (("strike-areas", vermillion), ("sites-areas", [120, 120, 120])):
+        assert style_of(areas) == {
+            "stroked": True, "filled": True, "pickable": True, "getPosition": "@@=[lon, lat]",
+            "getRadius": "@@=radius_m", "radiusUnits": "meters", "getFillColor": [*colour, 38],
+            "getLineColor": [*colour, 150], "lineWidthMinPixels": 1}  # fmt: skip
+    assert style_of("strikes") == {
+        "stroked": True, "pickable": True, "getPosition": "@@=[lon, lat]", "getRadius": "@@=radius_px",
+        "radiusUnits": "pixels", "getFillColor": [*vermillion, 230], "getLineColor": [255, 255, 255, 255],
+        "lineWidthMinPixels": 1.5, "autoHighlight": True}  # fmt: skip
+    assert style_of("sites") == {
+        "stroked": True, "filled": True, "pickable": True, "getPosition": "@@=[lon, lat]", "getRadius": 6,
+        "radiusUnits": "pixels",
+        "getFillColor": "@@=rough ? [255, 255, 255, 0] : (filled ? colour : [255, 255, 255, 200])",
+        "getLineColor": "@@=rough ? [120, 120, 120, 90] : colour", "lineWidthMinPixels": 2.5,
+        "autoHighlight": True}  # fmt: skip
+
+
+def test_marks_carry_their_sizes_colours_and_ids(tiny_zones):
+    layers = {layer["id"]: layer for layer in tiny_deck(tiny_zones)["layers"]}
+    (strike,) = layers["strikes"]["data"]
+    assert {k: strike[k] for k in ("id", "layer", "lon", "lat", "deaths", "radius_m")} == {
+        "id": "S001", "layer": "strikes", "lon": -12.0, "lat": -3.0, "deaths": 15, "radius_m": 25000.0}  # fmt: skip
+    assert strike["radius_px"] == pytest.approx(4 + 2.2 * math.sqrt(15))
+    assert [a["id"] for a in layers["strike-areas"]["data"]] == ["S001"]
+    (zone,) = layers["strike-zones"]["data"]["features"]
+    assert zone["properties"]["id"] == "zone:a_north" and zone["properties"]["alpha"] == 100
+    base, rough = layers["sites"]["data"]
+    assert {k: base[k] for k in ("id", "colour", "filled", "rough")} == {
+        "id": "B001", "colour": [*style.ORANGE, 235], "filled": False, "rough": False}  # proposed: a ring  # fmt: skip
+    assert {k: rough[k] for k in ("id", "colour", "filled", "rough")} == {
+        "id": "B003", "colour": [*style.GREEN, 235], "filled": True, "rough": True}  # fmt: skip
+    assert "glyph" not in base and "radius_m" not in base
+    assert [a["radius_m"] for a in layers["sites-areas"]["data"]] == [2000.0, 150000.0]
+
+
+def test_a_basemap_when_one_is_configured(tiny_zones):
+    deck = tiny_deck(tiny_zones, basemap={"provider": "carto", "style": "light", "keys": {"carto": "key"}})
+    assert (deck["mapProvider"], deck["cartoKey"]) == ("carto", "key") and "positron" in deck["mapStyle"]
+
+
+def test_the_deck_is_written_compactly():
+    deck = mapview.CompactDeck(layers=[], map_provider=None)
+    text = deck.to_json()
+    assert "\n" not in text and ": " not in text and json.loads(text)["layers"] == []
