@@ -59,7 +59,7 @@ MODULES = {
     "release": ["tests/test_changelog.py", "tests/test_release.py"],
     "package": ["tests/test_package.py", "tests/test_release.py"],
     "draft": ["tests/test_draft_phrasings.py", "tests/test_draft.py"],
-    "drafting": ["tests/test_draft.py"],
+    "drafting": ["tests/test_drafting.py", "tests/test_draft.py"],
     "append": ["tests/test_append.py", "tests/test_draft.py"],
     "schema": ["tests/test_cells.py", "tests/test_schema.py", "tests/test_csvread_properties.py"],
     "stats": ["tests/test_stats.py", "tests/test_unknowns.py"],
