@@ -66,7 +66,7 @@ MODULES = {
     "query": ["tests/test_query.py", "tests/test_query_grades.py"],
     "zones": ["tests/test_zones.py"],
     "csvread": ["tests/test_csvread.py"],
-    "validate": ["tests/test_validate_checks.py"],  # tiny data: test_validate.py reads the real data
+    "validate": ["tests/test_validate_checks.py", "tests/test_validate_zones.py"],  # tiny data: test_validate.py reads the real data
     "catalog": ["tests/test_catalog.py"],
     "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
     "playback": ["tests/test_playback.py"],
