@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -155,8 +155,17 @@ def view_params(flt: Filter, **extra) -> dict:
 def page_link(params: dict, path: str = "") -> str:
     """The full address that reopens a view: the app's URL (as the browser
     reports it), the page's path and the query parameters."""
-    base = (st.context.url or "http://localhost:8501/").split("?")[0]
-    base = base if base.endswith("/") else base.rsplit("/", 1)[0] + "/"
+    return link_from(st.context.url or "http://localhost:8501/", params, path)
+
+
+def link_from(url: str, params: dict, path: str = "") -> str:
+    """The address of `path` in the app at `url` (the page's own address, whatever
+    page and parameters it has), with `params`. The app's root is the folder of
+    the page's path: http://host:port (no slash) and http://host:port/record both
+    give http://host:port/."""
+    parts = urlsplit(url)
+    folder = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
+    base = urlunsplit((parts.scheme, parts.netloc, folder, "", ""))
     return base + path + ("?" + urlencode(params, doseq=True) if params else "")
 
 

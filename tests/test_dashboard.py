@@ -414,3 +414,19 @@ def test_playback_steps_a_week_at_a_time_and_returns_to_the_whole_range():
     assert at.session_state["playing"] is False
     at.button(key="play-stop").click().run()
     assert not any(m.value.startswith("**Week ") for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("url", "path", "want"),
+    [
+        ("http://127.0.0.1:8599", "", "http://127.0.0.1:8599/?id=S011"),  # the browser's root has no slash
+        ("http://127.0.0.1:8599/", "record", "http://127.0.0.1:8599/record?id=S011"),
+        ("http://127.0.0.1:8599/?start=2025-10-01", "", "http://127.0.0.1:8599/?id=S011"),
+        ("https://map.example.org/records?id=x#top", "record", "https://map.example.org/record?id=S011"),
+        ("https://example.org/campaign/record", "", "https://example.org/campaign/?id=S011"),  # served under a path
+    ],
+)
+def test_links_to_a_view_keep_the_host_whatever_page_they_are_written_on(url, path, want):
+    from app.state import link_from
+
+    assert link_from(url, {"id": "S011"}, path) == want

@@ -296,6 +296,8 @@ def test_download_the_view_as_print_map_and_animation(reader, server):
 
     open_url(reader, server, "/?start=2025-10-01&end=2025-10-31&region=eastern_pacific")
     wait_for_map(reader)
+    citation = reader.locator('[data-testid="stCode"]', has_text="accessed").first.inner_text()
+    assert f"{server.url}/?start=2025-10-01&end=2025-10-31&region=eastern_pacific" in citation.replace("\n", "")
     saved = {}
     for name in ("Map (PNG, 300 dpi)", "Map (SVG)", "Animation (GIF)"):
         button = reader.get_by_role("button", name=name)
