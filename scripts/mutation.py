@@ -73,7 +73,7 @@ MODULES = {
     "graphics": ["tests/test_graphics.py"],
     "feed": ["tests/test_feed_tiny.py"],  # tiny data; tests/test_feed.py writes the real release
     "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
-    "export": ["tests/test_export.py"],
+    "export": ["tests/test_export_parts.py", "tests/test_export.py"],
 }
 # Not mutated: geo/__init__.py (a docstring) and geo/__main__.py (two lines
 # that call cli.main; tests/test_cli.py runs `python -m geo`).
