@@ -66,7 +66,8 @@ MODULES = {
     "query": ["tests/test_query.py", "tests/test_query_grades.py"],
     "zones": ["tests/test_zones.py"],
     "csvread": ["tests/test_csvread.py"],
-    "validate": ["tests/test_validate_checks.py", "tests/test_validate_zones.py"],  # tiny data: test_validate.py reads the real data
+    # tiny data: tests/test_validate.py reads the real data
+    "validate": ["tests/test_validate_checks.py", "tests/test_validate_zones.py"],
     "catalog": ["tests/test_catalog.py"],
     "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
     "playback": ["tests/test_playback.py"],
