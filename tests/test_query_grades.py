@@ -80,6 +80,7 @@ def test_a_refused_value_is_quoted_cut_at_40_characters_and_escaped():
     assert echo("b" * 39 + "\n") == "'" + "b" * 39 + "\\n'"  # 40 characters: not cut
     assert echo("tab\there\x00") == "'tab\\there\\x00'"
     assert echo("é€") == "'é€'"
+    assert echo("C:\\data") == "'C:\\data'"  # a backslash is printable: shown once, not escaped
     assert echo("\n" * 41) == "'" + "\\n" * 20 + "…'"  # 40 characters shown of the escaped text
 
 
