@@ -4,6 +4,8 @@ until the whole copy validates."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from geo.append import appended, changes, check_in_copy, commit, csv_line, header_of
@@ -61,3 +63,20 @@ def test_a_change_is_validated_in_a_copy_and_the_data_left_alone(tiny):
     commit(uncited)
     assert (tiny.seeds_dir / "sources.csv").read_text(encoding="utf-8").endswith("https://c.example/3,wire,\n")
     assert "- SRC-0003" in tiny.changelog.read_text(encoding="utf-8")
+
+
+def test_the_copy_holds_files_not_links_so_a_link_target_is_never_written(tiny, tmp_path):
+    real = tmp_path / "elsewhere.csv"
+    (tiny.data_dir / "strikes.csv").rename(real)
+    (tiny.data_dir / "strikes.csv").symlink_to(real)
+    before = real.read_bytes()
+    new = changes(tiny, {"strikes.csv": {"id": "S030", "date": "someday"}}, ("2025-11-02", "Added", "S030"))
+    assert check_in_copy(tiny, new)  # the broken row is found in the copy ...
+    assert real.read_bytes() == before  # ... and the file the link points at is untouched
+
+
+def test_the_copy_is_validated_as_of_the_day_given(tiny):
+    new = changes(tiny, {}, ("2025-11-02", "Added", "a note"))
+    assert check_in_copy(tiny, new) == []
+    early = check_in_copy(tiny, new, date(2025, 9, 10))  # strikes of 11 to 29 September lie after that day
+    assert [(p.row, p.column) for p in early if p.file == "data/strikes.csv"][:2] == [(12, "date"), (13, "date")]
