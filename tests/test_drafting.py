@@ -142,3 +142,55 @@ def test_a_row_that_would_not_validate_is_not_written(tiny, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "The data would not validate with this row; nothing was written:\n  data/strikes.csv:31: " in out
     assert {p: p.read_bytes() for p in tiny.files()} == before
+
+
+def test_notes_from_the_notes_option_or_a_set_and_a_value_holding_an_equals_sign(tiny, tmp_path):
+    assert build_rows(args(tmp_path), tiny)[0]["strikes.csv"]["notes"] == ""
+    fixes = ["notes=ratio 3=4", "vessel_type=go-fast"]
+    row = build_rows(args(tmp_path, set=fixes), tiny)[0]["strikes.csv"]
+    assert (row["notes"], row["vessel_type"]) == ("ratio 3=4", "go-fast")
+
+
+def test_at_a_terminal_each_value_is_asked_with_its_evidence(tiny, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    asked = {}
+    monkeypatch.setattr(drafting, "ask", lambda column, value, evidence: asked.setdefault(column, (value, evidence))[0])
+    build_rows(args(tmp_path, write=True, set=["vessels=2"]), tiny)
+    assert asked["killed"] == ("3", "Three male narco-terrorists were killed")
+    assert asked["vessels"] == ("2", "set by the editor")
+    assert asked["survivors"] == ("", "") and asked["notes"] == ("", "")
+    asked.clear()
+    monkeypatch.setattr("sys.stdin", io.StringIO(TEXT))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    build_rows(args(tmp_path, write=True, text="-"), tiny)
+    assert asked == {}  # the statement came on stdin: no terminal to answer from
+
+
+def test_the_next_ids_follow_the_highest_in_use_wherever_it_stands(tiny, tmp_path):
+    from tests.conftest import edit_csv
+
+    edit_csv(tiny.data_dir / "strikes.csv", 2, "id", "S099")
+    edit_csv(tiny.seeds_dir / "sources.csv", 2, "id", "SRC-0009")
+    rows, strike_id, _ = build_rows(args(tmp_path), tiny)
+    assert (strike_id, rows["sources.csv"]["id"]) == ("S100", "SRC-0010")
+
+
+def test_a_row_without_region_or_toll_says_so_in_the_changelog(tiny, tmp_path, capsys):
+    statement = tmp_path / "bare.txt"
+    statement.write_text("A strike was conducted.", encoding="utf-8")
+    assert run_draft(args(tmp_path, text=str(statement), data_dir=str(tiny.data_dir))) == 1  # no region: invalid
+    out = capsys.readouterr().out.splitlines()
+    assert "  killed               " in out  # printed empty, never as None
+    assert run_draft(args(tmp_path, text=str(statement), data_dir=str(tiny.data_dir), write=True,
+                          set=["region=Caribbean Sea", "zone=caribbean", "survivors=0"])) == 0  # fmt: skip
+    assert "- S030 (2026-08-24, Caribbean Sea, toll not stated killed): new strike" in tiny.changelog.read_text(
+        encoding="utf-8")  # fmt: skip
+
+
+def test_every_problem_of_a_row_that_would_not_validate_on_its_own_line(tiny, tmp_path, capsys):
+    assert run_draft(args(tmp_path, data_dir=str(tiny.data_dir), set=["rescued=5", "vessels=-1"])) == 1
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("The data would not validate with this row; nothing was written:")
+    problems = out[at + 1 :]
+    assert len(problems) >= 2 and all(line.startswith(("  data/", "  seeds/")) for line in problems)
+    assert "  data/strikes.csv:31: vessels: '-1' is negative; a count is 0 or more" in problems
