@@ -25,6 +25,8 @@ COPY data/ data/
 COPY seeds/ seeds/
 COPY static/ static/
 COPY docs/methods.md docs/methods.md
+# the Spanish message catalogue, read at run time (no compiled .mo to go stale)
+COPY locales/ locales/
 
 USER app
 # Headless, on all interfaces of the container (nginx reaches it on the compose

@@ -18,9 +18,6 @@ from geo.query import Filter
 from geo.viewport import is_phone
 
 LAND_URL = "app/static/land.geojson"  # served by Streamlit's static file server, cached by the browser
-LAYER_NAMES = {"strikes": "Strikes", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
-# what one row of each layer is: a strikes.csv row is an announcement, not a strike
-ROW_NAMES = {"strikes": "Strike announcements", "deployments": "Deployments", "sites": "Sites", "events": "Events"}
 log = logging.getLogger("dashboard")
 TIMINGS = os.environ.get("DASHBOARD_TIMINGS") == "1"
 

@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from app.context import LAYER_NAMES
+from app import lang
 from app.figures import describe_selection
 from app.state import page_link, view_params
 from geo import export, release
@@ -22,30 +22,38 @@ FORMATS = {
 
 
 def downloads(catalog: Catalog, flt: Filter, phone: bool = False) -> None:
-    st.subheader("Download the filtered view")
+    t = lang.current()
+    _ = t.gettext
+    st.subheader(_("Download the filtered view"))
     st.caption(
-        f"Data release {catalog.release.version}, stamped in every file. GeoJSON (RFC 7946, longitude/latitude) "
-        "keeps every field, the precision fields, the reporting grade and the sources' URLs; CSV too, with text "
-        "made safe for spreadsheets. File names carry the regions and dates. The whole release, for your own "
-        f"graphics: [GeoJSON, CSV, GeoParquet, checksums]({os.environ.get('FEED_URL', '/feed/latest/')})."
-    )
+        _(
+            "Data release {release}, stamped in every file. GeoJSON (RFC 7946, longitude/latitude) keeps every "
+            "field, the precision fields, the reporting grade and the sources' URLs; CSV too, with text made safe "
+            "for spreadsheets. File names carry the regions and dates. The whole release, for your own graphics: "
+            "[GeoJSON, CSV, GeoParquet, checksums]({feed})."
+        ).format(release=catalog.release.version, feed=os.environ.get("FEED_URL", "/feed/latest/"))
+        + " "
+        + _("Field names stay in English in every file (they are a data format); the codebook and each zip's "
+            "README say what each means, in English and Spanish.")
+    )  # fmt: skip
+    choices = {"zone": _("as their sea zone's polygon"), "null": _("with no geometry (null)")}
     unlocated = st.radio(
-        "Records with no reported position, in GeoJSON",
+        _("Records with no reported position, in GeoJSON"),
         list(UNLOCATED),
-        format_func={"zone": "as their sea zone's polygon", "null": "with no geometry (null)"}.get,
+        format_func=choices.get,
         horizontal=True,
         key="unlocated",
-        help="Never as a point: a record known only by its sea zone is exported as the zone's polygon or with "
-        "no geometry; its zone's reference point stays in the lon and lat properties.",
-    )
+        help=_("Never as a point: a record known only by its sea zone is exported as the zone's polygon or with "
+               "no geometry; its zone's reference point stays in the lon and lat properties."),
+    )  # fmt: skip
     latest = catalog.latest_record
     per_row = 2 if phone else len(LAYERS) + 1
     buttons = [
-        (f"{LAYER_NAMES[layer]} ({label})", extension, mime, build, layer)
+        (f"{t.word('layer', layer)} ({label})", extension, mime, build, layer)
         for label, (extension, mime, build) in FORMATS.items()
         for layer in LAYERS
     ]
-    buttons.append(("All layers (zip)", "zip", "application/zip", None, "campaign"))
+    buttons.append((_("All layers (zip)"), "zip", "application/zip", None, "campaign"))
     for start in range(0, len(buttons), per_row):
         for col, (label, extension, mime, build, layer) in zip(st.columns(per_row), buttons[start : start + per_row]):
             if build is None:
@@ -57,8 +65,8 @@ def downloads(catalog: Catalog, flt: Filter, phone: bool = False) -> None:
             col.download_button(label, data=data, file_name=export.export_name(layer, flt, extension, latest),
                                 mime=mime, on_click="ignore", key=f"download-{extension}-{layer}",
                                 type="primary" if build is None else "secondary")  # fmt: skip
-    layers = ", ".join(LAYER_NAMES[x] for x in flt.layers) or "none"
-    st.markdown("**Cite this view**")
-    text = release.cite_view(catalog.release, f"{describe_selection(catalog, flt)}, layers: {layers}",
-                             page_link(view_params(flt)))  # fmt: skip
+    layers = ", ".join(t.word("layer", x) for x in flt.layers) or _("none")
+    st.markdown("**" + _("Cite this view") + "**")
+    what = _("{selection}, layers: {layers}").format(selection=describe_selection(catalog, flt, t), layers=layers)
+    text = release.cite_view(catalog.release, what, page_link(view_params(flt)), t=t)
     st.code(text, language=None, wrap_lines=True)

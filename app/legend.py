@@ -7,12 +7,13 @@ import html
 
 import streamlit as st
 
+from app import lang
 from geo import mapview
 
 
 def legend_html() -> str:
     rows, group = [], None
-    for entry in mapview.legend_entries():
+    for entry in mapview.legend_entries(lang.current()):
         if entry["group"] != group:
             group = entry["group"]
             rows.append(f"<div style='margin-top:6px;font-weight:600;font-size:12px'>{html.escape(group)}</div>")
@@ -35,8 +36,10 @@ def legend_html() -> str:
 
 def legend(height: int, expanded: bool) -> None:
     """Inside an expander, scrolling within `height` pixels: never taller than the map."""
+    _ = lang.current().gettext
     with (
-        st.expander("Legend", expanded=expanded, icon=":material/legend_toggle:"),
+        st.expander(_("Legend"), expanded=expanded, icon=":material/legend_toggle:"),
         st.container(height=height, border=False),
     ):
-        st.markdown(f"<div aria-label='Map legend'>{legend_html()}</div>", unsafe_allow_html=True)
+        label = html.escape(_("Map legend"), quote=True)
+        st.markdown(f"<div aria-label='{label}'>{legend_html()}</div>", unsafe_allow_html=True)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 import geopandas as gpd
 import streamlit as st
 
-from app import context
+from app import context, lang
 from geo import playback, stats
+from geo.i18n import N_
 from geo.playback import Step
 
-SPEEDS = {"Slow (2 s a week)": 2.0, "Normal (1 s a week)": 1.0, "Fast (0.5 s a week)": 0.5}
+# the choices keep their English labels as keys (a session's choice survives a change of language)
+SPEEDS = {N_("Slow (2 s a week)"): 2.0, N_("Normal (1 s a week)"): 1.0, N_("Fast (0.5 s a week)"): 0.5}
 DEFAULT_SPEED = "Normal (1 s a week)"
 STEP_KEY, PLAYING_KEY, SPEED_KEY = "play_step", "playing", "play_speed"
 FULL_RUN_KEY = "_play_full_run"  # set by a whole-page run: the fragment's run in it is not a timer tick
@@ -71,28 +73,29 @@ def _stop() -> None:
 
 def controls(view: context.View, phone: bool) -> float | None:
     """The play bar; returns the seconds between steps while playing (the map fragment's timer), else None."""
-    steps, _ = weeks(view)
+    _ = lang.current().gettext
+    steps, _start = weeks(view)
     st.session_state["_play_count"] = len(steps)
     st.session_state[FULL_RUN_KEY] = True
     playing = bool(st.session_state.get(PLAYING_KEY)) and bool(steps)
     index = _index(len(steps))
     with st.container(horizontal=True, gap="small", key="playback", vertical_alignment="bottom"):
         if playing:
-            st.button("Pause", icon=":material/pause:", on_click=_pause, key="play-pause", type="primary")
+            st.button(_("Pause"), icon=":material/pause:", on_click=_pause, key="play-pause", type="primary")
         else:
-            label = "Play week by week" if index is None else "Play"
+            label = _("Play week by week") if index is None else _("Play")
             st.button(label, icon=":material/play_arrow:", on_click=_play, key="play-play", type="primary",
-                      disabled=not steps, help="Steps the map through the chosen range a week at a time: strikes "
-                      "and events to date, deployments and site statuses of that week.")  # fmt: skip
-        st.button("Week back", icon=":material/skip_previous:", on_click=_move, args=(-1,), key="play-back",
+                      disabled=not steps, help=_("Steps the map through the chosen range a week at a time: "
+                      "strikes and events to date, deployments and site statuses of that week."))  # fmt: skip
+        st.button(_("Week back"), icon=":material/skip_previous:", on_click=_move, args=(-1,), key="play-back",
                   disabled=not steps or index == 0)  # fmt: skip
-        st.button("Week on", icon=":material/skip_next:", on_click=_move, args=(1,), key="play-next",
+        st.button(_("Week on"), icon=":material/skip_next:", on_click=_move, args=(1,), key="play-next",
                   disabled=not steps or index == len(steps) - 1)  # fmt: skip
         if index is not None or playing:
-            st.button("Whole range", icon=":material/stop:", on_click=_stop, key="play-stop",
-                      help="Back to the whole chosen range")  # fmt: skip
-        st.selectbox("Speed", list(SPEEDS), index=list(SPEEDS).index(DEFAULT_SPEED), key=SPEED_KEY,
-                     label_visibility="collapsed" if phone else "visible", width=190)  # fmt: skip
+            st.button(_("Whole range"), icon=":material/stop:", on_click=_stop, key="play-stop",
+                      help=_("Back to the whole chosen range"))  # fmt: skip
+        st.selectbox(_("Speed"), list(SPEEDS), index=list(SPEEDS).index(DEFAULT_SPEED), key=SPEED_KEY,
+                     format_func=_, label_visibility="collapsed" if phone else "visible", width=240)  # fmt: skip
     if not playing:
         return None
     return SPEEDS.get(st.session_state.get(SPEED_KEY), SPEEDS[DEFAULT_SPEED])
@@ -118,13 +121,15 @@ def tick(view: context.View) -> Frame | None:
 
 def status(frame: Frame) -> None:
     """The week shown and the figures at it, above the map."""
+    t = lang.current()
+    _ = t.gettext
     total = stats.totals(frame.strikes)
-    parts = [f"strikes to date: {stats.figure_text(total, 'strikes')}",
-             f"deaths: {stats.figure_text(total, 'deaths')}"]  # fmt: skip
-    for layer, words in (("deployments", "deployments that week"), ("sites", "sites with a status"),
-                         ("events", "events to date")):  # fmt: skip
+    parts = [_("strikes to date: {figure}").format(figure=stats.figure_text(total, "strikes", t)),
+             _("deaths: {figure}").format(figure=stats.figure_text(total, "deaths", t))]  # fmt: skip
+    for layer, words in (("deployments", N_("deployments that week")), ("sites", N_("sites with a status")),
+                         ("events", N_("events to date"))):  # fmt: skip
         if layer in frame.selection:
-            parts.append(f"{words}: {len(frame.selection[layer]):,}")
+            parts.append(f"{_(words)}: {t.number(len(frame.selection[layer]))}")
     with st.container(key="playback-status"):
-        st.markdown(f"**{playback.step_label(frame.step)}**")
+        st.markdown(f"**{playback.step_label(frame.step, t)}**")
         st.caption(" · ".join(parts))

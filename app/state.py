@@ -14,22 +14,18 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from app.context import LAYER_NAMES
+from app import lang
 from geo import details, periods
 from geo.catalog import Catalog
 from geo.grading import REPORTING_GRADES
+from geo.i18n import N_
 from geo.query import Filter, echo, from_params, normal_id, to_params
 from geo.schema import LAYERS
+from geo.vocabulary import zone_name
 
-CUSTOM = "Custom range"
+CUSTOM = N_("Custom range")
 WIDGET_KEYS = ("dates", "places", "layers", "quick", "grades")
 LINK_WARNINGS_SHOWN = 5
-GRADE_NAMES = {
-    "official_and_independent": "Official and independent",
-    "official_only": "Official only",
-    "independent_only": "Independent only",
-    "secondary_only": "Secondary only",
-}
 
 
 def data_span(catalog: Catalog) -> tuple[date, date]:
@@ -42,20 +38,22 @@ def init_state(catalog: Catalog) -> None:
     state; the URL, left alone meanwhile, still holds the filter)."""
     if all(key in st.session_state for key in WIDGET_KEYS):
         return
+    t = lang.current()
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    parsed = from_params(params, catalog.zones)
+    parsed = from_params(params, catalog.zones, t)
     warnings = list(parsed.warnings)
     first, latest = data_span(catalog)
     start, end = parsed.filter.start or first, parsed.filter.end or latest
     if not first <= start <= end <= latest:
-        warnings.append(f"the data runs from {first} to {latest}; the date range was narrowed to it")
+        warnings.append(t.gettext("the data runs from {first} to {latest}; the date range was narrowed to it").format(
+            first=first, latest=latest))  # fmt: skip
         start, end = max(start, first), min(end, latest)
         if start > end:
             start, end = first, latest
     asked = (params.get("id") or [""])[-1]
     record_id = normal_id(asked, catalog.zones)
     if record_id and not selectable(catalog, record_id):
-        warnings.append(f"no record or zone with id {echo(asked.strip())}")
+        warnings.append(t.gettext("no record or zone with id {id}").format(id=echo(asked.strip())))
         record_id = ""
     st.session_state.update(
         dates=(start, end),
@@ -102,13 +100,17 @@ def on_dates_changed(catalog: Catalog) -> None:
 
 def sidebar(catalog: Catalog) -> Filter:
     """The filter widgets, on every page."""
+    t = lang.current()
+    _ = t.gettext
     first, latest = data_span(catalog)
     ranges = periods.quick_ranges(first, latest)
     with st.sidebar:
-        st.header("Filter")
-        st.selectbox("Time range", [*ranges, CUSTOM], key="quick", on_change=on_quick_choice, args=(catalog,))
+        lang.switch()
+        st.header(_("Filter"))
+        st.selectbox(_("Time range"), [*ranges, CUSTOM], key="quick", on_change=on_quick_choice, args=(catalog,),
+                     format_func=lambda label: periods.shown(label, t))  # fmt: skip
         st.date_input(
-            "From and to (inclusive)",
+            _("From and to (inclusive)"),
             min_value=first,
             max_value=latest,
             key="dates",
@@ -120,25 +122,27 @@ def sidebar(catalog: Catalog) -> Filter:
         regions = list(zones.regions.index)
         finer = [z for z in zones.ids if z not in regions]
         st.multiselect(
-            "Regions, or finer reference zones",
+            _("Regions, or finer reference zones"),
             [*regions, *finer],
             key="places",
-            format_func=lambda z: zones.name(z) if z in regions else f"{zones.name(z)} (zone)",
-            placeholder="All regions",
-            help="A zone holds only records known to lie in it; records known only by their region "
-            "are counted under the region.",
-        )
-        st.pills("Layers", list(LAYERS), selection_mode="multi", key="layers", format_func=LAYER_NAMES.get)
+            format_func=lambda z: zone_name(zones, z, t) if z in regions
+            else _("{name} (zone)").format(name=zone_name(zones, z, t)),
+            placeholder=_("All regions"),
+            help=_("A zone holds only records known to lie in it; records known only by their region "
+                   "are counted under the region."),
+        )  # fmt: skip
+        st.pills(_("Layers"), list(LAYERS), selection_mode="multi", key="layers",
+                 format_func=lambda layer: t.word("layer", layer))  # fmt: skip
         st.multiselect(
-            "Reporting grade",
+            _("Reporting grade"),
             list(REPORTING_GRADES),
             key="grades",
-            format_func=GRADE_NAMES.get,
-            placeholder="Every grade",
-            help="How well each record is reported, from the kinds of sources it cites: "
-            + "; ".join(f"{GRADE_NAMES[k]}: {v}" for k, v in REPORTING_GRADES.items()),
+            format_func=lambda g: t.word("grade_name", g),
+            placeholder=_("Every grade"),
+            help=_("How well each record is reported, from the kinds of sources it cites: ")
+            + "; ".join(f"{t.word('grade_name', k)}: {_(v)}" for k, v in REPORTING_GRADES.items()),
         )
-        st.caption("The link in your address bar keeps these choices: copy it to share this view.")
+        st.caption(_("The link in your address bar keeps these choices: copy it to share this view."))
     start, end = current_range(catalog)
     layers = tuple(layer for layer in LAYERS if layer in (st.session_state.get("layers") or []))
     grades = tuple(g for g in REPORTING_GRADES if g in (st.session_state.get("grades") or []))
@@ -146,9 +150,11 @@ def sidebar(catalog: Catalog) -> Filter:
 
 
 def view_params(flt: Filter, **extra) -> dict:
-    """The query parameters of a view: the filter, then the page's own."""
+    """The query parameters of a view: the filter, the page's own, then the
+    reader's language (lang=es), so a link opens in the language it was copied in."""
     params = dict(to_params(flt))
     params.update({key: value for key, value in extra.items() if value})
+    params.update(lang.link_params())
     return params
 
 
@@ -189,10 +195,12 @@ def link_warnings() -> None:
     warnings = st.session_state.get("_warnings") or []
     if not warnings:
         return
-    st.warning("Some parameters of this link could not be used and were ignored:", icon=":material/link_off:")
+    t = lang.current()
+    st.warning(t.gettext("Some parameters of this link could not be used and were ignored:"),
+               icon=":material/link_off:")  # fmt: skip
     lines = [f"- {warning}" for warning in warnings[:LINK_WARNINGS_SHOWN]]
     if len(warnings) > LINK_WARNINGS_SHOWN:
-        lines.append(f"- and {len(warnings) - LINK_WARNINGS_SHOWN:,} more")
+        lines.append("- " + t.gettext("and {count} more").format(count=t.number(len(warnings) - LINK_WARNINGS_SHOWN)))
     st.text("\n".join(lines))
 
 

@@ -14,6 +14,7 @@ from geo.details import as_text
 from geo.drafting import run_draft
 from geo.export import layer_csv, layer_geojson, zip_all
 from geo.feed import FeedError, write_feed
+from geo.i18n import LANGUAGES, translator
 from geo.package import write_package
 from geo.paths import DataPaths
 from geo.problems import DataError
@@ -64,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
                              "animation (.gif, .mp4), by the output's extension")  # fmt: skip
     graphic.add_argument("-o", "--output", required=True, type=Path, help="FILE.png, FILE.svg, FILE.gif or FILE.mp4")
     graphic.add_argument("--dpi", type=int, help="resolution (default: 300 for images, 96 for animations)")
+    graphic.add_argument("--lang", choices=sorted(LANGUAGES), default="en",
+                         help="language of the graphic's words (en, es); data names stay as written")  # fmt: skip
     common(graphic)
     common(sub.add_parser("stats", help="totals of the selection and the latest published tally"))
     sub.add_parser("package", help="rewrite datapackage.json and CITATION.cff for the current release")
@@ -132,11 +135,12 @@ def run_graphic(args, catalog) -> int:
         print(f"error: {args.output} must end in .png, .svg, .gif or .mp4", file=sys.stderr)
         return 2
     flt = build_filter(args, catalog)
-    scene = graphics.scene_for(catalog, flt)
+    t = translator(args.lang)
+    scene = graphics.scene_for(catalog, flt, t=t)
     if fmt in ("png", "svg"):
         data = graphics.image(scene, fmt, dpi=args.dpi or graphics.PRINT_DPI)
     else:
-        frames = graphics.weekly_frames(catalog, flt)
+        frames = graphics.weekly_frames(catalog, flt, t)
         if not frames:
             print("error: the range holds no week to animate", file=sys.stderr)
             return 1

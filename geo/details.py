@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.i18n import ENGLISH, Translator
 from geo.schema import SOURCE_SEPARATOR
 
 LAYER_OF_PREFIX = {"S": "strikes", "D": "deployments", "B": "sites", "E": "events"}
@@ -50,14 +51,16 @@ def sources_of(catalog, ids: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def title_of(record: dict) -> str:
+def title_of(record: dict, t: Translator = ENGLISH) -> str:
     """A record's short title as readers see it in lists."""
     for name in ("title", "name", "asset"):
         text = as_text(record.get(name))
         if text:
             return text
     when = record.get("date")
-    return f"Strike of {when:%d %b %Y}" if isinstance(when, pd.Timestamp) else "Strike"
+    if isinstance(when, pd.Timestamp):
+        return t.gettext("Strike of {date}").format(date=t.date(when))
+    return t.gettext("Strike")
 
 
 def same_place(selection: dict) -> dict[str, list[tuple[str, str]]]:

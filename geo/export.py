@@ -28,7 +28,8 @@ import pandas as pd
 import shapely
 
 from geo.catalog import PLACED_ZONE
-from geo.codebook import DERIVED
+from geo.codebook import DERIVED, FILES, meaning
+from geo.i18n import translator
 from geo.query import Filter, select
 from geo.release import Release
 from geo.schema import LAYERS, SOURCE_SEPARATOR
@@ -268,8 +269,23 @@ def describe(flt: Filter, release: Release, unlocated: str = "zone") -> str:
         "Empty counts are unknown: no source states them.\n"
         "In the CSV files a text starting with =, +, -, @, a tab or a carriage return has a\n"
         "single quote put before it, so that a spreadsheet shows it rather than running it as\n"
-        "a formula; the GeoJSON files hold the text as it is.\n"
+        "a formula; the GeoJSON files hold the text as it is.\n" + field_meanings()
     )
+
+
+def field_meanings() -> str:
+    """What every field means, in English and in Spanish (the names stay in
+    English in every language: they are a data format)."""
+    spanish = translator("es")
+    lines = ["", "Fields, in English and Spanish / Campos, en inglés y en español", "(field names stay in English "
+             "in every file / los nombres de los campos quedan en inglés en todos los archivos)"]  # fmt: skip
+    groups = [(file, columns) for file, (_, columns) in FILES.items()]
+    groups.append(("every export / toda exportación", DERIVED))
+    for file, columns in groups:
+        lines += ["", file]
+        for column, words in columns.items():
+            lines += [f"  {column}: {meaning(words)}", f"    es: {meaning(words, spanish)}"]
+    return "\n".join(lines) + "\n"
 
 
 def export_name(layer: str, flt: Filter, extension: str, latest: date | None = None) -> str:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.i18n import N_
 from geo.schema import SOURCE_SEPARATOR
 
 REPORTING_GRADES = {
-    "official_and_independent": "an official statement and independent reporting",
-    "official_only": "an official statement only; no independent outlet cited",
-    "independent_only": "independent reporting only; no official statement",
-    "secondary_only": "only aggregators or rewrite sites; no official statement or independent outlet read",
+    "official_and_independent": N_("an official statement and independent reporting"),
+    "official_only": N_("an official statement only; no independent outlet cited"),
+    "independent_only": N_("independent reporting only; no official statement"),
+    "secondary_only": N_("only aggregators or rewrite sites; no official statement or independent outlet read"),
 }
 INDEPENDENT_KINDS = frozenset({"wire", "newspaper", "broadcaster", "magazine", "tracker"})
 OFFICIAL_KINDS = frozenset({"official"})

@@ -11,7 +11,9 @@ They follow the map's rules of honest location (geo.mapview):
 - deployments, sites and events with a position are marks with their glyph,
   a rough position (precision 3) a faint ring with no dot; those with no
   position are counted on their zone.
-Every text from a data file is drawn as plain text (no mathtext).
+Every text from a data file is drawn as plain text (no mathtext). Every
+word the graphic writes is in the language of the Translator it is given
+(Scene.t; English by default); names from the data stay as written.
 """
 
 from __future__ import annotations
@@ -44,9 +46,11 @@ from PIL import Image
 from geo import playback, stats, style
 from geo.catalog import PLACED_REPORTED, PLACED_ZONE
 from geo.declutter import box, declutter
+from geo.i18n import ENGLISH, N_, Translator
 from geo.mapview import SEA_NAMES, deaths_of, dot_radius_px
 from geo.query import select
 from geo.viewport import THEATRE, View, fit
+from geo.vocabulary import zone_name
 
 matplotlib.rcParams["svg.fonttype"] = "none"  # SVG text stays text
 matplotlib.rcParams["svg.hashsalt"] = "campaign-map"  # the same SVG for the same view
@@ -92,21 +96,23 @@ class Caption:
     release: str  # the data release's version
     sources: int  # distinct sources cited by the records drawn
     layers: str = ""  # the layers shown, when not all
+    t: Translator = ENGLISH  # the language of its words
 
     def subtitle(self) -> str:
         parts = [self.period, self.regions] + ([self.layers] if self.layers else [])
         return " · ".join(parts)
 
     def source_line(self) -> str:
-        return (
-            f"Sources: {self.sources:,} public sources (US Southern Command and Pentagon releases, news reports), "
-            f"each cited in the data. Data release {self.release}. Basemap: Natural Earth. "
-            "Shaded sea areas hold strikes whose position was never reported."
-        )
+        return self.t.gettext(
+            "Sources: {count} public sources (US Southern Command and Pentagon releases, news reports), each cited "
+            "in the data. Data release {release}. Basemap: Natural Earth. Shaded sea areas hold strikes whose "
+            "position was never reported."
+        ).format(count=self.t.number(self.sources), release=self.release)
 
 
-TITLE = "US strikes and forces in the Caribbean and eastern Pacific"
-LAYER_WORDS = {"strikes": "strikes", "deployments": "deployments", "sites": "sites", "events": "events"}
+TITLE = N_("US strikes and forces in the Caribbean and eastern Pacific")
+LAYER_WORDS = {"strikes": N_("strikes"), "deployments": N_("deployments"), "sites": N_("sites"),
+               "events": N_("events")}  # fmt: skip
 
 
 def cited_sources(selection: dict[str, pd.DataFrame]) -> int:
@@ -119,16 +125,22 @@ def cited_sources(selection: dict[str, pd.DataFrame]) -> int:
     return len(ids)
 
 
-def caption_for(catalog, flt, selection: dict[str, pd.DataFrame], title: str = TITLE) -> Caption:
+def caption_for(catalog, flt, selection: dict[str, pd.DataFrame], title: str | None = None,
+                t: Translator = ENGLISH) -> Caption:  # fmt: skip
+    _ = t.gettext
     start = flt.start or catalog.first_record
     end = flt.end or catalog.latest_record
-    regions = ", ".join(catalog.zones.name(p) for p in flt.places) or "All regions"
-    layers = "" if len(flt.layers) == 4 else "Layers: " + (", ".join(LAYER_WORDS[x] for x in flt.layers) or "none")
-    return Caption(title, f"{day(start)} to {day(end)}", regions, catalog.release.version,
-                   cited_sources(selection), layers)  # fmt: skip
+    regions = ", ".join(zone_name(catalog.zones, p, t) for p in flt.places) or _("All regions")
+    shown = ", ".join(_(LAYER_WORDS[x]) for x in flt.layers) or _("none")
+    layers = "" if len(flt.layers) == 4 else _("Layers: {layers}").format(layers=shown)
+    period = _("{start} to {end}").format(start=day(start, t), end=day(end, t))
+    return Caption(title or _(TITLE), period, regions, catalog.release.version, cited_sources(selection), layers,
+                   t)  # fmt: skip
 
 
-def day(value: date) -> str:
+def day(value: date, t: Translator = ENGLISH) -> str:
+    if t.lang != ENGLISH.lang:
+        return t.date(value)
     return f"{value.day} {value:%b %Y}"
 
 
@@ -165,10 +177,14 @@ def strike_zone_shades(strikes: pd.DataFrame) -> pd.DataFrame:
     return sums
 
 
-def zone_label(row) -> str:
-    floor = "at least " if row["unknown"] else ""
-    noun = "strike" if int(row["strikes"]) == 1 else "strikes"
-    return f"{int(row['strikes']):,} {noun}\n{floor}{int(row['deaths']):,} dead\n(area only)"
+def zone_label(row, t: Translator = ENGLISH) -> str:
+    strikes = t.ngettext("{count} strike", "{count} strikes", int(row["strikes"])).format(
+        count=t.number(int(row["strikes"]))
+    )
+    deaths = (t.gettext("at least {count} dead") if row["unknown"] else t.gettext("{count} dead")).format(
+        count=t.number(int(row["deaths"]))
+    )
+    return f"{strikes}\n{deaths}\n{t.gettext('(area only)')}"
 
 
 def pointed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -310,13 +326,15 @@ def draw_base(ax, land: gpd.GeoSeries, zones) -> None:
                                          zorder=3), autolim=False)  # fmt: skip
 
 
-def place_labels(place_names: list[dict], bounds) -> list[dict]:
+def place_labels(place_names: list[dict], bounds, t: Translator = ENGLISH) -> list[dict]:
     """Country and sea names in view, as label candidates (the largest countries first)."""
     west, south, east, north = bounds
     inside = [p for p in place_names if west < p["lon"] < east and south < p["lat"] < north]
-    out = [{"lon": p["lon"], "lat": p["lat"], "text": p["name"], "look": "country", "priority": 40 + p["area"] / 1e7}
+    out = [{"lon": p["lon"], "lat": p["lat"], "text": t.country(p["name"]), "look": "country",
+            "priority": 40 + p["area"] / 1e7}
            for p in sorted(inside, key=lambda p: -p["area"])[:COUNTRY_LABELS]]  # fmt: skip
-    out += [{"lon": lon, "lat": lat, "text": name, "look": "sea", "priority": 50} for name, lon, lat in SEA_NAMES]
+    out += [{"lon": lon, "lat": lat, "text": t.gettext(name), "look": "sea", "priority": 50}
+            for name, lon, lat in SEA_NAMES]  # fmt: skip
     return out
 
 
@@ -365,17 +383,17 @@ def radius_in_map(radius_km, lat) -> np.ndarray:
 
 
 def draw_marks(ax, selection: dict[str, pd.DataFrame], zones, shapes: gpd.GeoDataFrame, bounds,
-               glyphs: bool = True, extra_labels: list[dict] = ()) -> list:  # fmt: skip
+               glyphs: bool = True, extra_labels: list[dict] = (), t: Translator = ENGLISH) -> list:  # fmt: skip
     """Every mark of the selection and its labels; returns the artists (an
     animation removes them frame by frame)."""
     artists: list = []
     labels: list[dict] = list(extra_labels)
     if "strikes" in selection:
-        artists += draw_strikes(ax, selection["strikes"], zones, shapes, labels)
+        artists += draw_strikes(ax, selection["strikes"], zones, shapes, labels, t)
     for layer in ("events", "deployments", "sites"):
         if layer in selection:
             artists += draw_points(ax, layer, selection[layer], labels if glyphs else None)
-    labels += no_position_labels(selection, zones)
+    labels += no_position_labels(selection, zones, t)
     marks = [
         (r["lon"], r["lat"]) for frame in selection.values() for r in pointed(frame)[["lon", "lat"]].to_dict("records")
     ]
@@ -398,7 +416,8 @@ def positions(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return x, y, radius_in_map(frame["uncertainty_km"].fillna(0).to_numpy(dtype=float), lat)
 
 
-def draw_strikes(ax, strikes: pd.DataFrame, zones, shapes: gpd.GeoDataFrame, labels: list[dict]) -> list:
+def draw_strikes(ax, strikes: pd.DataFrame, zones, shapes: gpd.GeoDataFrame, labels: list[dict],
+                 t: Translator = ENGLISH) -> list:  # fmt: skip
     artists = []
     shades = strike_zone_shades(strikes)
     if not shades.empty:
@@ -410,7 +429,7 @@ def draw_strikes(ax, strikes: pd.DataFrame, zones, shapes: gpd.GeoDataFrame, lab
         artists += [ax.add_collection(fills, autolim=False), ax.add_collection(edges, autolim=False)]
     for row in shades.to_dict("records"):
         lon, lat = zones.reference_point(row["zone"])
-        labels.append({"lon": lon, "lat": lat, "text": zone_label(row), "look": "zone"})
+        labels.append({"lon": lon, "lat": lat, "text": zone_label(row, t), "look": "zone"})
     dots = pointed(strikes)
     if dots.empty:
         return artists
@@ -459,7 +478,15 @@ def offset_points(fig: Figure, dx: float, dy: float):
     return ScaledTranslation(dx / 72, dy / 72, fig.dpi_scale_trans)
 
 
-def no_position_labels(selection: dict[str, pd.DataFrame], zones) -> list[dict]:
+# a count of records of a layer, said in a label ("1 site", "3 events")
+COUNTED = {
+    "deployments": (N_("{count} deployment"), N_("{count} deployments")),
+    "sites": (N_("{count} site"), N_("{count} sites")),
+    "events": (N_("{count} event"), N_("{count} events")),
+}
+
+
+def no_position_labels(selection: dict[str, pd.DataFrame], zones, t: Translator = ENGLISH) -> list[dict]:
     """One line per sea zone: deployments, sites and events there with no position of their own."""
     counts: dict[str, list[str]] = {}
     for layer in ("deployments", "sites", "events"):
@@ -469,29 +496,32 @@ def no_position_labels(selection: dict[str, pd.DataFrame], zones) -> list[dict]:
         zonal = frame[(frame["placed_at"] == PLACED_ZONE).to_numpy()]
         for zone_id, size in zonal.groupby("zone", observed=True).size().items():
             if size:
-                counts.setdefault(zone_id, []).append(f"{size} {layer if size != 1 else layer[:-1]}")
+                one, many = COUNTED[layer]
+                counts.setdefault(zone_id, []).append(t.ngettext(one, many, size).format(count=t.number(size)))
     out = []
     for zone_id, parts in counts.items():
         lon, lat = zones.reference_point(zone_id)
-        out.append({"lon": lon, "lat": lat, "text": "no position: " + ", ".join(parts), "look": "count"})
+        words = t.gettext("no position: {counts}").format(counts=", ".join(parts))
+        out.append({"lon": lon, "lat": lat, "text": words, "look": "count"})
     return out
 
 
-def legend_handles(selection: dict[str, pd.DataFrame]) -> list:
+def legend_handles(selection: dict[str, pd.DataFrame], t: Translator = ENGLISH) -> list:
     """Legend entries for what the selection holds (always the strike rules when strikes are shown)."""
+    _ = t.gettext
     handles = []
     if "strikes" in selection:
         handles += [
             Patch(facecolor=colour(style.STRIKE, 0.35), edgecolor=colour(style.STRIKE, 0.8),
-                  label="Strikes with no reported position: their sea area, darker for more deaths"),
+                  label=_("Strikes with no reported position: their sea area, darker for more deaths")),
             Line2D([], [], marker="o", linestyle="", markersize=6, markerfacecolor=colour(style.STRIKE, 0.9),
-                   markeredgecolor="white", label="Strike at a reported position, sized by deaths"),
+                   markeredgecolor="white", label=_("Strike at a reported position, sized by deaths")),
             Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=colour(style.STRIKE, 0.15),
-                   markeredgecolor=colour(style.STRIKE, 0.6), label="How far off a position may be"),
+                   markeredgecolor=colour(style.STRIKE, 0.6), label=_("How far off a position may be")),
         ]  # fmt: skip
     if "deployments" in selection and not selection["deployments"].empty:
         blue = colour(style.DEPLOYMENT)
-        words = "US ship, aircraft or unit (glyph: CV carrier, DDG destroyer, AIR aircraft...)"
+        words = _("US ship, aircraft or unit (glyph: CV carrier, DDG destroyer, AIR aircraft...)")
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor=blue,
                               markeredgecolor=blue, label=words))  # fmt: skip
     if "sites" in selection and not selection["sites"].empty:
@@ -499,17 +529,19 @@ def legend_handles(selection: dict[str, pd.DataFrame]) -> list:
             rgb, filled, glyph, words = style.SITE_STATUS[status]
             face = colour(rgb) if filled else (1, 1, 1, 1)
             handles.append(Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor=face,
-                                  markeredgecolor=colour(rgb), label=f"Site: {words}"))  # fmt: skip
+                                  markeredgecolor=colour(rgb),
+                                  label=_("Site: {words}").format(words=_(words))))  # fmt: skip
     if "events" in selection and not selection["events"].empty:
         kinds = sorted(selection["events"]["kind"].dropna().unique())
         for kind in kinds:
             rgb, glyph = style.EVENT_KINDS[kind]
             handles.append(Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor=colour(rgb),
                                   markeredgecolor=colour(rgb),
-                                  label=f"Event ({glyph}): {kind.replace('_', ' ')}"))  # fmt: skip
+                                  label=_("Event ({glyph}): {kind}").format(
+                                      glyph=glyph, kind=t.word("event_kind", kind))))  # fmt: skip
     handles.append(Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor="none",
                           markeredgecolor=colour(style.GREY, 0.6),
-                          label="Rough position only (ring, no dot)"))  # fmt: skip
+                          label=_("Rough position only (ring, no dot)")))  # fmt: skip
     return handles
 
 
@@ -521,19 +553,19 @@ def draw_frame_text(fig: Figure, caption: Caption, handles: list) -> None:
     left, bottom, width, height = LEGEND_RECT
     legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(left, bottom + height), fontsize=6.2,
                         frameon=False, handlelength=1.4, labelspacing=0.7, borderaxespad=0, borderpad=0,
-                        title="Key", title_fontsize=7.5, alignment="left")  # fmt: skip
+                        title=caption.t.gettext("Key"), title_fontsize=7.5, alignment="left")  # fmt: skip
     for label in legend.get_texts():
         label.set_parse_math(False)
     fig.text(0.015, 0.02, textwrap.fill(caption.source_line(), 190), fontsize=5.6, color="#555555", va="bottom",
              parse_math=False)  # fmt: skip
 
 
-def count_text(strikes: pd.DataFrame) -> str:
-    """The running count on a frame: 'Strikes: 21 · at least 83 dead'."""
+def count_text(strikes: pd.DataFrame, t: Translator = ENGLISH) -> str:
+    """The running count on a frame: '21 strikes · at least 83 dead'."""
     total = stats.totals(strikes)
-    floor = "at least " if total["deaths_uncounted"] else ""
-    noun = "strike" if total["strikes"] == 1 else "strikes"
-    return f"{total['strikes']:,} {noun} · {floor}{total['deaths']:,} dead"
+    noun = t.ngettext("{count} strike", "{count} strikes", total["strikes"]).format(count=t.number(total["strikes"]))
+    dead = t.gettext("at least {count} dead") if total["deaths_uncounted"] else t.gettext("{count} dead")
+    return f"{noun} · {dead.format(count=t.number(total['deaths']))}"
 
 
 # --- the outputs ------------------------------------------------------------------
@@ -555,9 +587,10 @@ def build_figure(scene: Scene, dpi: int, running: str = "") -> Figure:
     fig = new_figure(dpi)
     ax = map_axes(fig, scene.bounds)
     draw_base(ax, land_in_mercator(str(scene.land_path)), scene.zones)
+    t = scene.caption.t
     draw_marks(ax, scene.selection, scene.zones, sea_shapes(scene.zones, str(scene.land_path)), scene.bounds,
-               extra_labels=place_labels(scene.place_names, scene.bounds))  # fmt: skip
-    draw_frame_text(fig, scene.caption, legend_handles(scene.selection))
+               extra_labels=place_labels(scene.place_names, scene.bounds, t), t=t)  # fmt: skip
+    draw_frame_text(fig, scene.caption, legend_handles(scene.selection, scene.caption.t))
     if running:
         running_count(ax, running)
     return fig
@@ -592,8 +625,8 @@ def frames_rgb(scene: Scene, frames: list[Frame], dpi: int) -> list[np.ndarray]:
     fig = new_figure(dpi)
     ax = map_axes(fig, scene.bounds)
     draw_base(ax, land_in_mercator(str(scene.land_path)), scene.zones)
-    draw_labels(ax, place_labels(scene.place_names, scene.bounds), scene.bounds)
-    draw_frame_text(fig, scene.caption, legend_handles(union))
+    draw_labels(ax, place_labels(scene.place_names, scene.bounds, scene.caption.t), scene.bounds)
+    draw_frame_text(fig, scene.caption, legend_handles(union, scene.caption.t))
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     background = canvas.copy_from_bbox(fig.bbox)
@@ -602,9 +635,9 @@ def frames_rgb(scene: Scene, frames: list[Frame], dpi: int) -> list[np.ndarray]:
     for frame in frames:
         canvas.restore_region(background)
         artists = draw_marks(
-            ax, frame.selection, scene.zones, shapes, scene.bounds, glyphs=False
+            ax, frame.selection, scene.zones, shapes, scene.bounds, glyphs=False, t=scene.caption.t
         )  # too small to read at screen size
-        artists.append(running_count(ax, f"{frame.label}\n{count_text(frame.strikes)}"))
+        artists.append(running_count(ax, f"{frame.label}\n{count_text(frame.strikes, scene.caption.t)}"))
         for artist in sorted(artists, key=lambda a: a.get_zorder()):
             ax.draw_artist(artist)
         out.append(np.asarray(canvas.buffer_rgba())[:, :, :3].copy())
@@ -678,18 +711,18 @@ def mp4(scene: Scene, frames: list[Frame], dpi: int = ANIMATION_DPI) -> bytes:
 # --- from a catalog and a filter ------------------------------------------------
 
 
-def scene_for(catalog, flt, title: str = TITLE) -> Scene:
-    """The current view of the page: the filter's layers, its regions' extent, its words."""
+def scene_for(catalog, flt, title: str | None = None, t: Translator = ENGLISH) -> Scene:
+    """The current view of the page: the filter's layers, its regions' extent, its words (in `t`'s language)."""
     selection = select(catalog, flt)
     return Scene(selection, catalog.zones, catalog.paths.land, catalog.place_names,
-                 bounds_for(flt.places, catalog.zones), caption_for(catalog, flt, selection, title))  # fmt: skip
+                 bounds_for(flt.places, catalog.zones), caption_for(catalog, flt, selection, title, t))  # fmt: skip
 
 
-def weekly_frames(catalog, flt) -> list[Frame]:
+def weekly_frames(catalog, flt, t: Translator = ENGLISH) -> list[Frame]:
     """A frame a week over the filter's range (geo.playback), as the page's playback steps through it."""
     start, end = playback.range_of(flt, catalog.first_record, catalog.latest_record)
     return [
-        Frame(playback.step_label(step), playback.at_step(catalog, flt, step, start),
+        Frame(playback.step_label(step, t), playback.at_step(catalog, flt, step, start),
               playback.strikes_at(catalog, flt, step, start))
         for step in playback.steps(start, end)
     ]  # fmt: skip

@@ -26,8 +26,9 @@ from geo import style
 from geo.catalog import NOT_PLACED, PLACED_REPORTED, PLACED_ZONE
 from geo.declutter import declutter, mark_boxes
 from geo.details import as_text, same_place
-from geo.grading import REPORTING_GRADES
+from geo.i18n import ENGLISH, N_, Translator
 from geo.viewport import View, view_for
+from geo.vocabulary import ZONES as ZONE_IDS
 
 MIN_ZOOM, MAX_ZOOM = 1.5, 12
 DESKTOP_VIEW = view_for(None)
@@ -75,43 +76,53 @@ def dot_radius_px(deaths) -> np.ndarray:
     return 4.0 + 2.2 * np.sqrt(np.asarray(deaths, dtype=float))
 
 
-def _precision_words(row) -> str:
-    words = {1: "position reported", 2: "near a named place", 3: "rough area only"}
-    return f"location: {words[int(row['geo_precision'])]}, within about {row['uncertainty_km']:.0f} km"
+PRECISION_WORDS = {1: N_("position reported"), 2: N_("near a named place"), 3: N_("rough area only")}
+# the layers' records as the map's texts name them
+NOUNS = {"strikes": N_("strikes"), "strike": N_("strike"), "deployments": N_("deployments"), "sites": N_("sites"),
+         "events": N_("events")}  # fmt: skip
 
 
-def _dates_of(row, layer: str) -> str:
+def _precision_words(row, t: Translator = ENGLISH) -> str:
+    return t.gettext("location: {words}, within about {km} km").format(
+        words=t.gettext(PRECISION_WORDS[int(row["geo_precision"])]), km=t.number(round(float(row["uncertainty_km"])))
+    )
+
+
+def _dates_of(row, layer: str, t: Translator = ENGLISH) -> str:
     if layer == "deployments":
-        return f"{row['start']} to {as_text(row['end']) or 'open (no end reported)'}"
+        return t.gettext("{start} to {end}").format(
+            start=row["start"], end=as_text(row["end"]) or t.gettext("open (no end reported)")
+        )
     value = row["date"]
     return value.date().isoformat() if isinstance(value, pd.Timestamp) else str(value)
 
 
-def count(value) -> str:
+def count(value, t: Translator = ENGLISH) -> str:
     """A count as a reader reads it: 'unknown' where no source states it."""
     text = as_text(value)
-    return text if text else "unknown"
+    return (t.number(int(float(text))) if t.lang != ENGLISH.lang else text) if text else t.gettext("unknown")
 
 
-def unplaced_notice(frame: pd.DataFrame, noun: str) -> list[str]:
+def unplaced_notice(frame: pd.DataFrame, noun: str, t: Translator = ENGLISH) -> list[str]:
     """Records counted in the figures but not on the map, said above the map."""
     missing = int((frame["placed_at"] == NOT_PLACED).sum())
     if not missing:
         return []
     ids = ", ".join(frame.loc[(frame["placed_at"] == NOT_PLACED).to_numpy(), "id"].head(LISTED_IDS))
-    return [f"{missing:,} {noun} record(s) in the selection have no reported region and are counted in the "
-            f"figures but not drawn: {ids}."]  # fmt: skip
+    words = t.gettext("{count} {noun} record(s) in the selection have no reported region and are counted in the "
+                      "figures but not drawn: {ids}.")  # fmt: skip
+    return [words.format(count=t.number(missing), noun=t.gettext(NOUNS.get(noun, noun)), ids=ids)]
 
 
 ALSO_LISTED = 4  # other records named in a tooltip of a shared point
-CLICK_HINT = "click for details and sources"
-LIST_HINT = "click for the list"
+CLICK_HINT = N_("click for details and sources")
+LIST_HINT = N_("click for the list")
 # On a touch screen the first tap shows the tooltip (deck.gl picks on hover) and
 # the second selects, so the tooltip says so.
-TOUCH_HINTS = {CLICK_HINT: "tap again to open it below the map", LIST_HINT: "tap again for the list"}
+TOUCH_HINTS = {CLICK_HINT: N_("tap again to open it below the map"), LIST_HINT: N_("tap again for the list")}
 
 
-def for_touch(layers: list[pdk.Layer]) -> None:
+def for_touch(layers: list[pdk.Layer], t: Translator = ENGLISH) -> None:
     """Tooltip hints worded for taps, in every pickable layer's rows."""
     for layer in layers:
         rows = layer.data["features"] if isinstance(layer.data, dict) else layer.data
@@ -122,19 +133,24 @@ def for_touch(layers: list[pdk.Layer]) -> None:
             body = props.get("tip_body")
             if isinstance(body, str):
                 for mouse, touch in TOUCH_HINTS.items():
-                    body = body.replace(mouse, touch)
+                    body = body.replace(t.gettext(mouse), t.gettext(touch))
                 props["tip_body"] = body
 
 
-def also_here(others: list[tuple[str, str]]) -> str:
+def also_here(others: list[tuple[str, str]], t: Translator = ENGLISH) -> str:
     names = "; ".join(f"{record_id} {title}" for record_id, title in others[:ALSO_LISTED])
-    more = f" and {len(others) - ALSO_LISTED} more" if len(others) > ALSO_LISTED else ""
-    return f"also at this place: {names}{more}"
+    if len(others) > ALSO_LISTED:
+        return t.gettext("also at this place: {names} and {more} more").format(
+            names=names, more=t.number(len(others) - ALSO_LISTED)
+        )
+    return t.gettext("also at this place: {names}").format(names=names)
 
 
-def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None) -> pd.DataFrame:
+def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None, t: Translator = ENGLISH) -> pd.DataFrame:
     """The plain-text tooltip of each record; `also` names the other records
-    that share its point (id -> [(id, title)]), so none is hidden under another."""
+    that share its point (id -> [(id, title)]), so none is hidden under another.
+    Coded values are in the reader's language; names and titles as written."""
+    _ = t.gettext
     frame = frame.copy()
     if frame.empty:
         return frame.assign(tip_title=[], tip_body=[], layer=[])
@@ -144,27 +160,30 @@ def tip_fields(frame: pd.DataFrame, layer: str, also: dict | None = None) -> pd.
               "geo_precision", "uncertainty_km", "reporting_grade"]  # fmt: skip
     for row in frame[[c for c in wanted if c in frame.columns]].to_dict("records"):
         if layer == "strikes":
-            title = f"Strike {row['id']}: {_dates_of(row, layer)}"
+            title = _("Strike {id}: {date}").format(id=row["id"], date=_dates_of(row, layer, t))
             body = [
-                f"{count(row['killed'])} killed, {count(row['presumed_dead'])} presumed dead, "
-                f"{count(row['rescued'])} rescued",
-                f"{row['strikes']} strike(s) on {count(row['vessels'])} vessel(s); {row['region']}",
-            ]
+                _("{killed} killed, {presumed_dead} presumed dead, {rescued} rescued").format(
+                    killed=count(row["killed"], t), presumed_dead=count(row["presumed_dead"], t),
+                    rescued=count(row["rescued"], t)),
+                _("{strikes} strike(s) on {vessels} vessel(s); {region}").format(
+                    strikes=row["strikes"], vessels=count(row["vessels"], t), region=t.word("region", row["region"])),
+            ]  # fmt: skip
         elif layer == "deployments":
             title = f"{row['asset']} ({row['id']})"
-            body = [_dates_of(row, layer), row["asset_type"].replace("_", " ")]
+            body = [_dates_of(row, layer, t), t.word("asset_type", row["asset_type"])]
         elif layer == "sites":
             title = f"{row['name']} ({row['id']})"
-            body = [f"status: {row['status'].replace('_', ' ')} since {row['status_date']}", row["country"]]
+            body = [_("status: {status} since {date}").format(status=t.word("status", row["status"]),
+                                                              date=row["status_date"]), row["country"]]  # fmt: skip
         else:
             title = f"{row['title']} ({row['id']})"
-            body = [_dates_of(row, layer), row["kind"].replace("_", " ")]
+            body = [_dates_of(row, layer, t), t.word("event_kind", row["kind"])]
         if "reporting_grade" in row:
-            body.append(f"reporting: {REPORTING_GRADES[row['reporting_grade']]}")
-        body.append(_precision_words(row))
+            body.append(_("reporting: {grade}").format(grade=t.word("reporting_grade", row["reporting_grade"])))
+        body.append(_precision_words(row, t))
         if also and row["id"] in also:
-            body.append(also_here(also[row["id"]]))
-        body.append(CLICK_HINT)
+            body.append(also_here(also[row["id"]], t))
+        body.append(_(CLICK_HINT))
         titles.append(title)
         bodies.append("\n".join(body))
     return frame.assign(tip_title=titles, tip_body=bodies, layer=layer)
@@ -179,8 +198,9 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     return out.astype(object).where(out.notna(), None).to_dict("records")
 
 
-def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]:
+def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str, t: Translator = ENGLISH) -> list[dict]:
     """One GeoJSON feature per zone holding records with no position of their own."""
+    _ = t.gettext
     if frame.empty:
         return []
     features = []
@@ -197,20 +217,29 @@ def zone_totals(frame: pd.DataFrame, zones, layer: str, noun: str) -> list[dict]
     for zone_id, size in sizes.items():
         ids = ", ".join(frame["id"].iloc[np.flatnonzero(zone_of == zone_id)[:LISTED_IDS]])
         if size > LISTED_IDS:
-            ids += f" and {size - LISTED_IDS:,} more"
-        name = zones.name(zone_id)
+            ids = _("{ids} and {more} more").format(ids=ids, more=t.number(size - LISTED_IDS))
+        name = t.word("zone", zone_id) if zone_id in ZONE_IDS else zones.name(zone_id)
         if layer == "strikes":
             deaths = int(sums.at[zone_id, "deaths"])
-            floor = "at least " if sums.at[zone_id, "unknown"] else ""
-            title = f"{name}: {int(sums.at[zone_id, 'strikes']):,} strikes, {floor}{deaths:,} dead"
-            body = (
-                f"{size:,} announcements with no position reported, only this sea area; "
-                f"drawn as the area, not as points.\nrecords: {ids}\n{LIST_HINT}"
-            )
+            strikes = t.number(int(sums.at[zone_id, "strikes"]))
+            many = int(sums.at[zone_id, "strikes"])
+            if sums.at[zone_id, "unknown"]:
+                title = t.ngettext("{zone}: {strikes} strike, at least {deaths} dead",
+                                   "{zone}: {strikes} strikes, at least {deaths} dead", many)  # fmt: skip
+            else:
+                title = t.ngettext("{zone}: {strikes} strike, {deaths} dead",
+                                   "{zone}: {strikes} strikes, {deaths} dead", many)  # fmt: skip
+            title = title.format(zone=name, strikes=strikes, deaths=t.number(deaths))
+            body = _(
+                "{count} announcements with no position reported, only this sea area; drawn as the area, not as points."
+            ).format(count=t.number(size))
+            body += "\n" + _("records: {ids}").format(ids=ids) + "\n" + _(LIST_HINT)
             alpha = int(25 + 75 * deaths / peak) if peak else 40
         else:
-            title = f"{name}: {size:,} {noun} with no position reported"
-            body = f"records: {ids}\n{LIST_HINT}"
+            title = _("{zone}: {count} {noun} with no position reported").format(
+                zone=name, count=t.number(size), noun=_(NOUNS.get(noun, noun))
+            )
+            body = _("records: {ids}").format(ids=ids) + "\n" + _(LIST_HINT)
             alpha = 0
         geometry = zones.frame.at[zone_id, "geometry"].__geo_interface__
         properties = {"layer": layer, "id": f"zone:{zone_id}", "zone": zone_id, "count": int(size),
@@ -252,7 +281,7 @@ def with_radius(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(radius_m=frame["uncertainty_km"].astype(float) * 1000.0)
 
 
-def grid_cells(frame: pd.DataFrame, layer: str, noun: str) -> list[dict]:
+def grid_cells(frame: pd.DataFrame, layer: str, noun: str, t: Translator = ENGLISH) -> list[dict]:
     """Records with a position, summed per CELL_DEGREES cell: what the map
     draws when there are too many to draw one by one."""
     ix = np.floor(frame["lon"].to_numpy(float) / CELL_DEGREES).astype(int)
@@ -265,12 +294,14 @@ def grid_cells(frame: pd.DataFrame, layer: str, noun: str) -> list[dict]:
     out = []
     for ix_, iy_, size, total in table.itertuples(index=False):
         lon, lat = (ix_ + 0.5) * CELL_DEGREES, (iy_ + 0.5) * CELL_DEGREES
-        body = f"{total:,} dead" if layer == "strikes" else ""
+        body = t.gettext("{count} dead").format(count=t.number(total)) if layer == "strikes" else ""
         out.append({
             "id": "", "layer": layer, "lon": lon, "lat": lat, "count": int(size), "deaths": int(total),
             "radius_px": float(2 + 9 * np.sqrt((total if layer == "strikes" else size) / peak)),
-            "tip_title": f"{size:,} {noun} in this {CELL_DEGREES}° cell",
-            "tip_body": f"{body}\naggregated: too many to draw one by one; narrow the filter to see each",
+            "tip_title": t.gettext("{count} {noun} in this {degrees}° cell").format(
+                count=t.number(size), noun=t.gettext(NOUNS.get(noun, noun)), degrees=t.number(CELL_DEGREES, 1)),
+            "tip_body": body + "\n" + t.gettext(
+                "aggregated: too many to draw one by one; narrow the filter to see each"),
         })  # fmt: skip
     return out
 
@@ -291,24 +322,27 @@ def cell_layer(layer_id: str, cells: list[dict], colour) -> pdk.Layer:
     )
 
 
-def aggregated_notice(count: int, noun: str) -> str:
-    return (
-        f"{count:,} {noun} with a reported position are more than the map draws one by one "
-        f"({AGGREGATE_ABOVE:,}), so they are summed into {CELL_DEGREES}° cells. Narrow the filter to see each."
-    )
+def aggregated_notice(count: int, noun: str, t: Translator = ENGLISH) -> str:
+    return t.gettext(
+        "{count} {noun} with a reported position are more than the map draws one by one "
+        "({limit}), so they are summed into {degrees}° cells. Narrow the filter to see each."
+    ).format(count=t.number(count), noun=t.gettext(NOUNS.get(noun, noun)), limit=t.number(AGGREGATE_ABOVE),
+             degrees=t.number(CELL_DEGREES, 1))  # fmt: skip
 
 
-def strike_layers(strikes: gpd.GeoDataFrame, zones, also: dict | None = None) -> tuple[list[pdk.Layer], list[str]]:
-    layers, notices = drawn_strike_layers(strikes, zones, also)
-    return layers, unplaced_notice(strikes, "strike") + notices
+def strike_layers(strikes: gpd.GeoDataFrame, zones, also: dict | None = None,
+                  t: Translator = ENGLISH) -> tuple[list[pdk.Layer], list[str]]:  # fmt: skip
+    layers, notices = drawn_strike_layers(strikes, zones, also, t)
+    return layers, unplaced_notice(strikes, "strike", t) + notices
 
 
 def drawn_strike_layers(
-    strikes: gpd.GeoDataFrame, zones, also: dict | None = None
+    strikes: gpd.GeoDataFrame, zones, also: dict | None = None, t: Translator = ENGLISH
 ) -> tuple[list[pdk.Layer], list[str]]:
     pointed, zonal = split_by_placement(strikes)
-    features = zone_totals(zonal, zones, "strikes", "strikes")
-    labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + "\n(area only)")
+    features = zone_totals(zonal, zones, "strikes", "strikes", t)
+    area_only = "\n" + t.gettext("(area only)")
+    labels = label_rows(features, zones, lambda p: p["tip_title"].split(": ", 1)[1] + area_only)
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -326,9 +360,9 @@ def drawn_strike_layers(
         label_layer("strike-zone-labels", labels, [120, 40, 0, 255], size=12, bold=True),
     ]
     if len(pointed) > AGGREGATE_ABOVE:
-        layers.append(cell_layer("strike-cells", grid_cells(pointed, "strikes", "strikes"), style.STRIKE))
-        return layers, [aggregated_notice(len(pointed), "strikes")]
-    pointed = with_radius(tip_fields(pointed, "strikes", also)).assign(deaths=deaths_of(pointed))
+        layers.append(cell_layer("strike-cells", grid_cells(pointed, "strikes", "strikes", t), style.STRIKE))
+        return layers, [aggregated_notice(len(pointed), "strikes", t)]
+    pointed = with_radius(tip_fields(pointed, "strikes", also, t)).assign(deaths=deaths_of(pointed))
     pointed = pointed.assign(radius_px=dot_radius_px(pointed["deaths"]))
     columns = ["id", "layer", "lon", "lat", "radius_m", "radius_px", "deaths", "tip_title", "tip_body"]
     rows = records(pointed, columns)
@@ -352,11 +386,12 @@ def drawn_strike_layers(
     return layers, []
 
 
-def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of, also: dict | None = None):
+def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, filled_of, also: dict | None = None,
+                 t: Translator = ENGLISH):  # fmt: skip
     """Deployments, sites or events: dots with glyphs and uncertainty circles;
     zone totals (outlined, labelled) for those with no position."""
     pointed, zonal = split_by_placement(frame)
-    features = zone_totals(zonal, zones, layer, noun)
+    features = zone_totals(zonal, zones, layer, noun, t)
     zone_layer = pdk.Layer(
         "GeoJsonLayer",
         id=f"{layer}-zones",
@@ -369,9 +404,9 @@ def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, fille
         pickable=True,
     )
     if len(pointed) > AGGREGATE_ABOVE:
-        cells = cell_layer(f"{layer}-cells", grid_cells(pointed, layer, noun), style.GREY)
-        return [cells, zone_layer], [aggregated_notice(len(pointed), noun)]
-    pointed = with_radius(tip_fields(pointed, layer, also))
+        cells = cell_layer(f"{layer}-cells", grid_cells(pointed, layer, noun, t), style.GREY)
+        return [cells, zone_layer], [aggregated_notice(len(pointed), noun, t)]
+    pointed = with_radius(tip_fields(pointed, layer, also, t))
     styled = pointed[[c for c in ("asset_type", "status", "kind") if c in pointed.columns]].to_dict("records")
     pointed = pointed.assign(
         colour=[list(colour_of(r)) + [235] for r in styled],
@@ -406,7 +441,7 @@ def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, fille
     ], []
 
 
-def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
+def no_position_labels(zone_layers: list[pdk.Layer], zones, t: Translator = ENGLISH) -> pdk.Layer:
     """One label per sea area for the deployments, sites and events in it that
     have no position of their own (strike totals have their own label)."""
     counts: dict[str, list[str]] = {}
@@ -414,11 +449,14 @@ def no_position_labels(zone_layers: list[pdk.Layer], zones) -> pdk.Layer:
         for feature in layer.data["features"]:
             props = feature["properties"]
             if props["layer"] != "strikes":
-                counts.setdefault(props["zone"], []).append(f"{props['count']} {props['layer']}")
+                noun = t.gettext(NOUNS.get(props["layer"], props["layer"]))
+                counts.setdefault(props["zone"], []).append(f"{t.number(props['count'])} {noun}")
     rows = []
     for zone_id, parts in counts.items():
         lon, lat = zones.reference_point(zone_id)
-        rows.append({"lon": lon, "lat": lat, "text": "no position: " + ", ".join(parts)})
+        rows.append(
+            {"lon": lon, "lat": lat, "text": t.gettext("no position: {counts}").format(counts=", ".join(parts))}
+        )
     return label_layer("no-position-labels", rows, [60, 60, 60, 255], offset=(0, 30))
 
 
@@ -438,6 +476,7 @@ def label_layer(layer_id: str, rows: list[dict], colour, size=11, bold=False, of
         outline_width=3,
         outline_color=[255, 255, 255, 230],
         font_settings={"sdf": True},  # the halo (outline) needs a signed-distance font
+        character_set="'auto'",  # every character the labels hold (á, é, ñ), not ASCII alone
         pickable=False,
     )
 
@@ -516,11 +555,13 @@ class MapSpec:
 
 
 SEA_NAMES = (  # (name, lon, lat): open-water anchors of the basemap's sea labels
-    ("Caribbean Sea", -77.0, 16.8),
-    ("Pacific Ocean", -104.0, 4.0),
-    ("Atlantic Ocean", -60.0, 24.0),
-    ("Gulf of Mexico", -90.5, 25.0),
+    (N_("Caribbean Sea"), -77.0, 16.8),
+    (N_("Pacific Ocean"), -104.0, 4.0),
+    (N_("Atlantic Ocean"), -60.0, 24.0),
+    (N_("Gulf of Mexico"), -90.5, 25.0),
 )
+# basemap names CLDR has no name for (Natural Earth's banks and the base)
+OTHER_PLACES = (N_("Bajo Nuevo Bank"), N_("Serranilla Bank"), N_("USNB Guantanamo Bay"))
 # label layer id -> (priority, colour, size, bold, pixel offset)
 LABEL_STYLES = {
     "strike-zone-labels": (100, [120, 40, 0, 255], 12, True, (0, 0)),
@@ -531,10 +572,12 @@ LABEL_STYLES = {
 }
 
 
-def basemap_labels(place_names: list[dict]) -> dict[str, list[dict]]:
-    """Sea and country names (countries by size: the largest first)."""
-    seas = [{"lon": lon, "lat": lat, "text": name} for name, lon, lat in SEA_NAMES]
-    countries = [{"lon": p["lon"], "lat": p["lat"], "text": p["name"], "rank": p["area"]} for p in place_names]
+def basemap_labels(place_names: list[dict], t: Translator = ENGLISH) -> dict[str, list[dict]]:
+    """Sea and country names (countries by size: the largest first), in the
+    reader's language (CLDR's names of countries, through Babel)."""
+    seas = [{"lon": lon, "lat": lat, "text": t.gettext(name)} for name, lon, lat in SEA_NAMES]
+    countries = [{"lon": p["lon"], "lat": p["lat"], "text": t.country(p["name"]), "rank": p["area"]}
+                 for p in place_names]  # fmt: skip
     return {"sea-names": seas, "country-names": countries}
 
 
@@ -587,11 +630,12 @@ def take_labels(layers: list[pdk.Layer]) -> tuple[list[pdk.Layer], dict[str, lis
 def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
                selected: dict | None = None, basemap: dict | None = None,
                view: View | None = None, place_names: list[dict] | None = None,
-               touch: bool = False) -> MapSpec:  # fmt: skip
+               touch: bool = False, t: Translator = ENGLISH) -> MapSpec:  # fmt: skip
     """A new Deck for this run (Streamlit mutates the one it is given), with the
     same initial view every time so the map keeps its place while filtering.
     `view` is the first view fitted to the reader's screen; labels are
-    decluttered for it. Records sharing a point name each other in tooltips."""
+    decluttered for it. Records sharing a point name each other in tooltips.
+    Every text the map writes is in `t`'s language."""
     view = view or DESKTOP_VIEW
     also = same_place(selection)
     parts = []
@@ -604,17 +648,17 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
     for layer in ("events", "deployments", "sites"):  # sites last: on top of what shares their point
         if layer in selection:
             colour_of, glyph_of, filled_of = styles[layer]
-            parts.append(point_layers(selection[layer], zones, layer, layer, colour_of, glyph_of, filled_of, also))
+            parts.append(point_layers(selection[layer], zones, layer, layer, colour_of, glyph_of, filled_of, also, t))
     if "strikes" in selection:
-        parts.append(strike_layers(selection["strikes"], zones, also))
+        parts.append(strike_layers(selection["strikes"], zones, also, t))
     layers = [layer for part, _ in parts for layer in part]
     notices = tuple(notice for _, part_notices in parts for notice in part_notices)
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
-    layers.append(no_position_labels(fills, zones))
+    layers.append(no_position_labels(fills, zones, t))
     layers, labels = take_labels(layers)
     if touch:
-        for_touch(layers)
-    labels.update(basemap_labels(place_names or []))
+        for_touch(layers, t)
+    labels.update(basemap_labels(place_names or [], t))
     # sea-area fills first, land over them (so land is never tinted), then marks, then text
     fills = [layer for layer in layers if layer.id.endswith("-zones")]
     layers = fills + base_layers(land_url, zones) + [layer for layer in layers if layer not in fills]
@@ -637,25 +681,26 @@ def build_deck(selection: dict[str, gpd.GeoDataFrame], zones, land_url: str,
     return MapSpec(deck, notices, also)
 
 
-def legend_entries() -> list[dict]:
+def legend_entries(t: Translator = ENGLISH) -> list[dict]:
     """What the legend beside the map explains: sizes, colours, shapes, precision."""
+    _ = t.gettext
     entries = [
-        {"group": "Strikes", "colour": style.STRIKE, "shape": "dot", "text":
-         "Strike at a reported search area: dot sized by deaths (killed + presumed dead), "
-         "translucent circle = how far off it may be"},
-        {"group": "Strikes", "colour": style.STRIKE, "shape": "area", "text":
-         "Sea area shaded by deaths: strikes with no reported position, counted for the whole area, never a dot"},
+        {"group": _("Strikes"), "colour": style.STRIKE, "shape": "dot", "text":
+         _("Strike at a reported search area: dot sized by deaths (killed + presumed dead), "
+           "translucent circle = how far off it may be")},
+        {"group": _("Strikes"), "colour": style.STRIKE, "shape": "area", "text":
+         _("Sea area shaded by deaths: strikes with no reported position, counted for the whole area, never a dot")},
     ]  # fmt: skip
     for asset, glyph in style.ASSET_GLYPHS.items():
-        entries.append({"group": "Deployments", "colour": style.DEPLOYMENT, "shape": "dot",
-                        "glyph": glyph, "text": asset.replace("_", " ")})  # fmt: skip
+        entries.append({"group": _("Deployments"), "colour": style.DEPLOYMENT, "shape": "dot",
+                        "glyph": glyph, "text": t.word("asset_type", asset)})  # fmt: skip
     for colour, filled, glyph, words in style.SITE_STATUS.values():
-        entries.append({"group": "Sites (status at the end of the range)", "colour": colour,
-                        "shape": "dot" if filled else "ring", "glyph": glyph, "text": words})  # fmt: skip
+        entries.append({"group": _("Sites (status at the end of the range)"), "colour": colour,
+                        "shape": "dot" if filled else "ring", "glyph": glyph, "text": _(words)})  # fmt: skip
     for kind, (colour, glyph) in style.EVENT_KINDS.items():
-        entries.append({"group": "Events", "colour": colour, "shape": "dot", "glyph": glyph,
-                        "text": kind.replace("_", " ")})  # fmt: skip
-    entries.append({"group": "Location", "colour": style.GREY, "shape": "circle", "text":
-                    "Translucent circle: the uncertainty of a position (km as stated by its sources); "
-                    "outlined sea areas: records with no position, counted per area"})  # fmt: skip
+        entries.append({"group": _("Events"), "colour": colour, "shape": "dot", "glyph": glyph,
+                        "text": t.word("event_kind", kind)})  # fmt: skip
+    entries.append({"group": _("Location"), "colour": style.GREY, "shape": "circle", "text":
+                    _("Translucent circle: the uncertainty of a position (km as stated by its sources); "
+                      "outlined sea areas: records with no position, counted per area")})  # fmt: skip
     return entries

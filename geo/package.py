@@ -11,7 +11,8 @@ import json
 import re
 from pathlib import Path
 
-from geo.codebook import FILES
+from geo.codebook import FILES, meaning
+from geo.i18n import N_, translator
 from geo.paths import REPO
 from geo.release import TITLE, Release
 from geo.schema import DATA_TABLES, SOURCES, Column, Table
@@ -27,9 +28,13 @@ PATTERNS = {
 }
 
 
+SPANISH = "description_es"  # each description in Spanish too (a custom property; names stay English)
+
+
 def field(col: Column, description: str) -> dict:
     """A Table Schema field for one column."""
-    out: dict = {"name": col.name, "description": description}
+    out: dict = {"name": col.name, "description": meaning(description),
+                 SPANISH: meaning(description, translator("es"))}  # fmt: skip
     constraints: dict = {"required": True} if col.required else {}
     kind = col.kind
     if kind == "date":
@@ -76,8 +81,16 @@ def resource(table: Table, path: str) -> dict:
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "description": description,
+        SPANISH: translator("es").gettext(description),
         "schema": schema,
     }
+
+
+DESCRIPTION = N_(
+    "Sourced records of the US military campaign in the Caribbean and the eastern Pacific since August 2025: "
+    "lethal strikes on boats, deployments, bases and their status, other events, and published running totals. "
+    "Every record cites its sources and says how precisely it is located. Changes are listed in data/CHANGELOG.md."
+)
 
 
 def descriptor(release: Release) -> dict:
@@ -87,10 +100,8 @@ def descriptor(release: Release) -> dict:
     return {
         "name": "caribbean-eastern-pacific-campaign-map",
         "title": TITLE,
-        "description": "Sourced records of the US military campaign in the Caribbean and the eastern Pacific "
-        "since August 2025: lethal strikes on boats, deployments, bases and their status, other events, and "
-        "published running totals. Every record cites its sources and says how precisely it is located. "
-        "Changes are listed in data/CHANGELOG.md.",
+        "description": DESCRIPTION,
+        SPANISH: translator("es").gettext(DESCRIPTION),
         "version": release.version,
         "created": f"{release.released.isoformat()}T00:00:00Z",
         "licenses": [LICENSE],

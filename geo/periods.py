@@ -5,15 +5,19 @@ today, so the choice always shows data)."""
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-WHOLE = "Whole campaign"
+from geo.i18n import ENGLISH, N_, Translator
+
+WHOLE = N_("Whole campaign")
+LAST_30 = N_("Last 30 days of data")
+LAST_90 = N_("Last 90 days of data")
 
 
 def quick_ranges(first: date, latest: date) -> dict[str, tuple[date | None, date | None]]:
     ranges: dict[str, tuple[date | None, date | None]] = {WHOLE: (None, None)}
-    ranges["Last 30 days of data"] = (latest - timedelta(days=29), latest)
-    ranges["Last 90 days of data"] = (latest - timedelta(days=89), latest)
+    ranges[LAST_30] = (latest - timedelta(days=29), latest)
+    ranges[LAST_90] = (latest - timedelta(days=89), latest)
     year, month = first.year, first.month
     while (year, month) <= (latest.year, latest.month):
         last_day = calendar.monthrange(year, month)[1]
@@ -29,3 +33,15 @@ def label_of(ranges: dict, start: date | None, end: date | None) -> str | None:
         if span == (start, end):
             return label
     return None
+
+
+def shown(label: str, t: Translator = ENGLISH) -> str:
+    """A quick choice as the reader reads it (the choices keep their English
+    labels as keys, so a session's choice survives a change of language)."""
+    if label in (WHOLE, LAST_30, LAST_90):
+        return t.gettext(label)
+    try:
+        month = datetime.strptime(label, "%B %Y").date()
+    except ValueError:
+        return t.gettext(label)
+    return t.date(month, "month")

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import geopandas as gpd
 
+from geo.i18n import ENGLISH, Translator
 from geo.query import Filter, select
 
 WEEK = timedelta(days=7)
@@ -63,12 +64,18 @@ def strikes_at(catalog, flt: Filter, step: Step, range_start: date) -> gpd.GeoDa
     return select(catalog, replace(flt, start=range_start, end=step.last, layers=("strikes",)))["strikes"]
 
 
-def step_label(step: Step) -> str:
-    """'Week 5 of 57: 30 Sep to 6 Oct 2025'."""
-    if step.first.year != step.last.year:
+def step_label(step: Step, t: Translator = ENGLISH) -> str:
+    """'Week 5 of 57: 30 Sep to 6 Oct 2025' ('Semana 5 de 57: 30 sept a 6 oct 2025')."""
+    if t.lang != ENGLISH.lang:
+        last = t.date(step.last)
+        first = t.date(step.first) if step.first.year != step.last.year else last
+        if step.first.year == step.last.year and step.first != step.last:
+            first = t.date(step.first).rsplit(" ", 1)[0]  # the year once
+        span = last if step.first == step.last else t.gettext("{start} to {end}").format(start=first, end=last)
+    elif step.first.year != step.last.year:
         span = f"{step.first:%-d %b %Y} to {step.last:%-d %b %Y}"
     elif step.first == step.last:
         span = f"{step.last:%-d %b %Y}"
     else:
         span = f"{step.first:%-d %b} to {step.last:%-d %b %Y}"
-    return f"Week {step.number} of {step.of}: {span}"
+    return t.gettext("Week {number} of {count}: {span}").format(number=step.number, count=step.of, span=span)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from geo.dates import intervals, parse_day
 from geo.grading import REPORTING_GRADES
+from geo.i18n import ENGLISH, Translator
 from geo.schema import LAYERS
 from geo.zones import Zones
 
@@ -114,36 +115,42 @@ def echo(value: str) -> str:
     return f"'{text[:ECHOED_CHARS]}…'" if len(value) > ECHOED_CHARS else f"'{text}'"
 
 
-def echo_all(values: list[str]) -> str:
+def echo_all(values: list[str], t: Translator = ENGLISH) -> str:
     shown = ", ".join(echo(v) for v in values[:ECHOED_NAMES])
-    return shown + (f" and {len(values) - ECHOED_NAMES:,} more" if len(values) > ECHOED_NAMES else "")
+    if len(values) > ECHOED_NAMES:
+        return t.gettext("{names} and {more} more").format(names=shown, more=t.number(len(values) - ECHOED_NAMES))
+    return shown
 
 
-def _parse_day(value: str, name: str, warnings: list[str]) -> date | None:
+def _parse_day(value: str, name: str, warnings: list[str], t: Translator = ENGLISH) -> date | None:
     try:
         return parse_day(value.strip())
     except ValueError:
-        warnings.append(f"{name} {echo(value)} is not a date YYYY-MM-DD; ignored")
+        warnings.append(
+            t.gettext("{name} {value} is not a date YYYY-MM-DD; ignored").format(name=name, value=echo(value))
+        )
         return None
 
 
-def _last(params: dict[str, list[str]], name: str, warnings: list[str]) -> str:
+def _last(params: dict[str, list[str]], name: str, warnings: list[str], t: Translator = ENGLISH) -> str:
     """The value of a parameter given once; given several times, the last, with a warning."""
     values = params.get(name) or [""]
     if len(set(values)) > 1:
-        warnings.append(f"{name} is given {len(values):,} times; the last one is used")
+        warnings.append(t.gettext("{name} is given {count} times; the last one is used").format(
+            name=name, count=t.number(len(values))))  # fmt: skip
     return values[-1]
 
 
-def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
+def from_params(params: dict[str, list[str]], zones: Zones, t: Translator = ENGLISH) -> Parsed:
     """A Filter from URL query parameters; every bad value is refused with a
-    warning and falls back to the default, never an exception."""
+    warning (in `t`'s language) and falls back to the default, never an exception."""
     warnings: list[str] = []
-    start_text, end_text = _last(params, "start", warnings), _last(params, "end", warnings)
-    start = _parse_day(start_text, "start", warnings) if start_text else None
-    end = _parse_day(end_text, "end", warnings) if end_text else None
+    start_text, end_text = _last(params, "start", warnings, t), _last(params, "end", warnings, t)
+    start = _parse_day(start_text, "start", warnings, t) if start_text else None
+    end = _parse_day(end_text, "end", warnings, t) if end_text else None
     if start and end and start > end:
-        warnings.append(f"start {start} is after end {end}; the date range was reset")
+        warnings.append(t.gettext("start {start} is after end {end}; the date range was reset").format(
+            start=start, end=end))  # fmt: skip
         start = end = None
     places, unknown = [], []
     for value in params.get("region", []):
@@ -156,13 +163,14 @@ def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
             elif found not in places:
                 places.append(found)
     if unknown:
-        warnings.append(f"unknown region or zone {echo_all(unknown)}; ignored")
+        warnings.append(t.gettext("unknown region or zone {names}; ignored").format(names=echo_all(unknown, t)))
     grades = []
     for value in params.get("grade", []):
         for name in value.split(","):
             name = name.strip().lower()
             if name and name not in REPORTING_GRADES:
-                warnings.append(f"unknown reporting grade {echo_all([name])}; known: {', '.join(REPORTING_GRADES)}")
+                warnings.append(t.gettext("unknown reporting grade {names}; known: {known}").format(
+                    names=echo_all([name], t), known=", ".join(REPORTING_GRADES)))  # fmt: skip
             elif name and name not in grades:
                 grades.append(name)
     grades = tuple(g for g in REPORTING_GRADES if g in grades)
@@ -174,7 +182,8 @@ def from_params(params: dict[str, list[str]], zones: Zones) -> Parsed:
             return Parsed(Filter(start, end, tuple(places), (), grades), tuple(warnings))
         unknown = list(dict.fromkeys(name for name in named if name not in LAYERS))
         if unknown:
-            warnings.append(f"unknown layer {echo_all(unknown)}; known: {', '.join(LAYERS)}")
+            warnings.append(t.gettext("unknown layer {names}; known: {known}").format(
+                names=echo_all(unknown, t), known=", ".join(LAYERS)))  # fmt: skip
         chosen = tuple(layer for layer in LAYERS if layer in named)
         layers = chosen if chosen else LAYERS
     return Parsed(Filter(start, end, tuple(places), layers, grades), tuple(warnings))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from geo.i18n import ENGLISH, Translator
 from geo.problems import Problem
 
 TITLE = "Caribbean and eastern Pacific campaign map"
@@ -71,16 +72,32 @@ def cite_release(release: Release) -> str:
     return f"{TITLE}, {release.label} (version {release.version})."
 
 
-def cite_view(release: Release, selection: str, link: str, accessed: date | None = None) -> str:
-    """A citation of the current view: what was selected, the release, the link."""
+def cite_view(release: Release, selection: str, link: str, accessed: date | None = None,
+              t: Translator = ENGLISH) -> str:  # fmt: skip
+    """A citation of the current view: what was selected, the release, the
+    link, in the reader's language (the project's title stays as published)."""
     accessed = accessed or date.today()
-    return f"{TITLE}, {release.label}: {selection}. {link} (accessed {accessed:%d %B %Y})."
+    return t.gettext("{title}, {release}: {selection}. {link} (accessed {accessed}).").format(
+        title=TITLE,
+        release=t.gettext("data release {version}").format(version=release.version),
+        selection=selection,
+        link=link,
+        accessed=t.date(accessed, "long"),
+    )
 
 
-def cite_record(release: Release, record_id: str, title: str, link: str, accessed: date | None = None) -> str:
+def cite_record(release: Release, record_id: str, title: str, link: str, accessed: date | None = None,
+                t: Translator = ENGLISH) -> str:  # fmt: skip
     """A citation of one record by its stable id."""
     accessed = accessed or date.today()
-    return f"{TITLE}, {release.label}, record {record_id} ({title}). {link} (accessed {accessed:%d %B %Y})."
+    return t.gettext("{title}, {release}, record {id} ({record_title}). {link} (accessed {accessed}).").format(
+        title=TITLE,
+        release=t.gettext("data release {version}").format(version=release.version),
+        id=record_id,
+        record_title=title,
+        link=link,
+        accessed=t.date(accessed, "long"),
+    )
 
 
 SECTIONS = ("Added", "Corrected", "Removed")

@@ -16,11 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from geo.i18n import N_
+
 REGIONS = ("Caribbean Sea", "Eastern Pacific", "Western Atlantic")
 GEO_PRECISION = {
-    1: "coordinates reported or geolocated",
-    2: "near a named place",
-    3: "only a sea zone or region is known",
+    1: N_("coordinates reported or geolocated"),
+    2: N_("near a named place"),
+    3: N_("only a sea zone or region is known"),
 }
 DATE_PRECISION = ("strike_day", "announcement_day")
 ASSET_TYPES = (
@@ -53,9 +55,9 @@ SOURCE_KINDS = (
 TALLY_QUALIFIERS = ("exact", "at_least", "more_than", "about")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 PRESUMED_DEAD_BASIS = {
-    "search_suspended": "a suspended search for them was reported",
-    "officially_presumed": "an official count listed them as presumed dead",
-    "inferred": "no suspended search was reported; coded presumed dead because they were never reported found",
+    "search_suspended": N_("a suspended search for them was reported"),
+    "officially_presumed": N_("an official count listed them as presumed dead"),
+    "inferred": N_("no suspended search was reported; coded presumed dead because they were never reported found"),
 }
 SOURCE_SEPARATOR = ";"
 LIST_SPACE = " \t"  # what may surround a separator in a list of source ids

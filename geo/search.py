@@ -14,6 +14,7 @@ import unicodedata
 import pandas as pd
 
 from geo.details import title_of
+from geo.i18n import ENGLISH, Translator
 from geo.schema import SOURCE_SEPARATOR
 
 SEARCHED = ("id", "title", "name", "asset", "unit", "country", "zone_name", "region", "location_basis",
@@ -32,8 +33,27 @@ def text_of(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def records_table(selection: dict[str, pd.DataFrame], sources: pd.DataFrame) -> pd.DataFrame:
-    """Every record of the chosen layers in one frame (COLUMNS), newest first."""
+# coded columns whose words in the reader's language are searched too
+SEARCHED_WORDS = {"region": "region", "asset_type": "asset_type", "status": "status"}
+
+
+def reader_words(layer: str, record: dict, t: Translator) -> list[str]:
+    """The record's dates and coded values as a reader of another language
+    writes them ("27 oct 2025", "portaaviones"), so a search in that language finds it."""
+    if t.lang == ENGLISH.lang:
+        return []
+    words = [t.word(kind, text_of(record.get(name))) for name, kind in SEARCHED_WORDS.items() if record.get(name)]
+    if record.get("kind"):
+        words.append(t.word("site_kind" if layer == "sites" else "event_kind", record["kind"]))
+    zone = text_of(record.get("zone_name"))
+    when = record.get("first_date")
+    dated = [t.date(when), t.date(when, "long")] if pd.notna(when) else []
+    return [*words, t.gettext(zone) if zone else "", *dated]
+
+
+def records_table(selection: dict[str, pd.DataFrame], sources: pd.DataFrame, t: Translator = ENGLISH) -> pd.DataFrame:
+    """Every record of the chosen layers in one frame (COLUMNS), newest first;
+    searchable in English and in `t`'s language."""
     titles = sources["title"].astype(str).to_dict() if "title" in sources.columns else {}
     rows = []
     for layer, frame in selection.items():
@@ -41,10 +61,10 @@ def records_table(selection: dict[str, pd.DataFrame], sources: pd.DataFrame) -> 
             cited = [titles.get(i.strip(), "") for i in text_of(record.get("sources")).split(SOURCE_SEPARATOR)]
             when = record.get("first_date")
             dated = [f"{when:%Y-%m-%d} {when:%d %b %Y} {when:%d %B %Y}"] if pd.notna(when) else []
-            words = [text_of(record.get(name)) for name in SEARCHED] + cited + dated
+            words = [text_of(record.get(name)) for name in SEARCHED] + cited + dated + reader_words(layer, record, t)
             rows.append({
                 "layer": layer, "id": record["id"], "date": when if pd.notna(when) else pd.NaT,
-                "title": title_of(record), "region": text_of(record.get("region")),
+                "title": title_of(record, t), "region": text_of(record.get("region")),
                 "zone": text_of(record.get("zone_name")), "vessel_type": text_of(record.get("vessel_type")),
                 "alleged_group": text_of(record.get("alleged_group")),
                 "announced_by": text_of(record.get("announced_by")),

@@ -13,6 +13,8 @@ from datetime import date
 
 import pandas as pd
 
+from geo.i18n import ENGLISH, N_, Translator
+
 COUNTS = ("strikes", "vessels", "killed", "presumed_dead", "rescued", "survivors")
 NO_REGION = "Region not reported"
 PRESUMED_BASES = ("search_suspended", "officially_presumed", "inferred")
@@ -45,24 +47,31 @@ def totals(strikes: pd.DataFrame) -> dict[str, int]:
     return out
 
 
-def figure_text(total: dict[str, int], name: str) -> str:
+def figure_text(total: dict[str, int], name: str, t: Translator = ENGLISH) -> str:
     """A total as a reader should read it: 'at least' when some strikes in the
     selection have that figure unknown, with how many were left uncounted."""
-    value = f"{total[name]:,}"
+    value = t.number(total[name])
     uncounted = total.get(f"{name}_uncounted", 0)
     if not uncounted:
         return value
-    return f"at least {value} ({uncounted:,} strike{'s' if uncounted != 1 else ''} with no reported figure)"
+    return t.ngettext(
+        "at least {value} ({count} strike with no reported figure)",
+        "at least {value} ({count} strikes with no reported figure)",
+        uncounted,
+    ).format(value=value, count=t.number(uncounted))
 
 
-def presumed_dead_basis_text(total: dict[str, int]) -> str:
+BASIS_WORDS = {
+    "search_suspended": N_("after a reported suspended search"),
+    "officially_presumed": N_("so listed by officials"),
+    "inferred": N_("inferred (no search end reported)"),
+}
+
+
+def presumed_dead_basis_text(total: dict[str, int], t: Translator = ENGLISH) -> str:
     """Why the presumed dead are presumed dead, e.g. '8 after a suspended search, 2 inferred'."""
-    words = {
-        "search_suspended": "after a reported suspended search",
-        "officially_presumed": "so listed by officials",
-        "inferred": "inferred (no search end reported)",
-    }
-    parts = [f"{total[f'presumed_dead_{b}']:,} {words[b]}" for b in PRESUMED_BASES if total[f"presumed_dead_{b}"]]
+    parts = [f"{t.number(total[f'presumed_dead_{b}'])} {t.gettext(BASIS_WORDS[b])}"
+             for b in PRESUMED_BASES if total[f"presumed_dead_{b}"]]  # fmt: skip
     return "; ".join(parts)
 
 
@@ -106,11 +115,14 @@ class Comparison:
 
     @property
     def measure(self) -> str:
+        return self.measure_in(ENGLISH)
+
+    def measure_in(self, t: Translator) -> str:
         if self.tally["includes_presumed_dead"] == "yes":
-            return "killed and presumed dead"
+            return t.gettext("killed and presumed dead")
         if self.tally["includes_presumed_dead"] == "no":
-            return "killed in strikes"
-        return "deaths (not stated whether the missing are counted)"
+            return t.gettext("killed in strikes")
+        return t.gettext("deaths (not stated whether the missing are counted)")
 
 
 def latest_tally(tallies: pd.DataFrame, when: date | None) -> dict | None:

@@ -7,6 +7,8 @@ mark) or a shape (filled dot, ring, wide translucent area).
 
 from __future__ import annotations
 
+from geo.i18n import N_
+
 ORANGE = (230, 159, 0)
 SKY = (86, 180, 233)
 GREEN = (0, 158, 115)
@@ -36,14 +38,14 @@ DEPLOYMENT = BLUE
 
 # status: (colour, filled, glyph, words)
 SITE_STATUS = {
-    "active": (GREEN, True, "", "in use"),
-    "reactivated": (GREEN, True, "", "reactivated"),
-    "access_granted": (SKY, True, "", "access granted"),
-    "proposed": (ORANGE, False, "?", "proposed (ring)"),
-    "withdrawn": (GREY, False, "-", "proposal withdrawn (ring)"),
-    "rejected": (PURPLE, False, "X", "rejected (ring with X)"),
-    "former": (GREY, True, "", "former"),
-    "expired": (GREY, False, "", "access expired (ring)"),
+    "active": (GREEN, True, "", N_("in use")),
+    "reactivated": (GREEN, True, "", N_("reactivated")),
+    "access_granted": (SKY, True, "", N_("access granted")),
+    "proposed": (ORANGE, False, "?", N_("proposed (ring)")),
+    "withdrawn": (GREY, False, "-", N_("proposal withdrawn (ring)")),
+    "rejected": (PURPLE, False, "X", N_("rejected (ring with X)")),
+    "former": (GREY, True, "", N_("former")),
+    "expired": (GREY, False, "", N_("access expired (ring)")),
 }
 
 # kind: (colour, glyph)

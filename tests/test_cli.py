@@ -115,3 +115,10 @@ def test_graphic_writes_the_selection_as_a_print_map_or_an_animation(tmp_path):
     assert main(["graphic", "--start", "2025-10-01", "--end", "2025-10-14", "--dpi", "30", "-o", str(gif)]) == 0
     assert Image.open(gif).n_frames == 2
     assert main(["graphic", "-o", str(tmp_path / "map.jpg")]) == 2
+
+
+def test_graphic_in_spanish(tmp_path):
+    svg = tmp_path / "mapa.svg"
+    assert main(["graphic", "--start", "2025-10-01", "--end", "2025-10-31", "--lang", "es", "-o", str(svg)]) == 0
+    text = svg.read_text(encoding="utf-8")
+    assert "Ataques y fuerzas de EE. UU." in text and "Leyenda" in text and "1 oct 2025 a 31 oct 2025" in text

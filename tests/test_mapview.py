@@ -148,3 +148,20 @@ def test_the_real_first_view_draws_glyphs_on_marks():
                               place_names=catalog.place_names)  # fmt: skip
     layers = {layer["id"]: layer for layer in json.loads(deck.deck.to_json())["layers"]}
     assert len(layers["mark-glyphs"]["data"]) >= 5
+
+
+def test_a_zone_with_one_strike_says_strike_in_the_singular_in_both_languages(tiny_zones):
+    from geo.i18n import translator
+    from geo.mapview import zone_totals
+
+    one = pd.DataFrame({"id": ["S1"], "zone": ["a_north"], "strikes": [1], "killed": [2], "presumed_dead": [0]})
+    two = pd.DataFrame({"id": ["S1", "S2"], "zone": ["a_north"] * 2, "strikes": [1, 1], "killed": [2, None],
+                        "presumed_dead": [0, 0]})  # fmt: skip
+    assert zone_totals(one, tiny_zones, "strikes", "strikes")[0]["properties"]["tip_title"] == (
+        "North of A: 1 strike, 2 dead"
+    )
+    assert zone_totals(two, tiny_zones, "strikes", "strikes")[0]["properties"]["tip_title"] == (
+        "North of A: 2 strikes, at least 2 dead"
+    )
+    spanish = zone_totals(one, tiny_zones, "strikes", "strikes", translator("es"))[0]["properties"]["tip_title"]
+    assert spanish.endswith(": 1 ataque, 2 fallecidos")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app import context, playback, state
+from app import context, lang, playback, state
 from app.downloads import downloads
 from app.figures import comparison, figures
 from app.legend import legend
@@ -20,9 +20,10 @@ from geo.viewport import DESKTOP_HEIGHT, PHONE_HEIGHT, view_for
 
 
 def timeline(view: context.View, phone: bool) -> None:
-    st.subheader("Timeline")
+    t = lang.current()
+    st.subheader(t.gettext("Timeline"))
     if view.chosen.empty:
-        st.caption("No strikes in this selection.")
+        st.caption(t.gettext("No strikes in this selection."))
         return
     flt, events = view.flt, view.catalog.events
     milestones = events[events["milestone"] == "yes"]
@@ -35,15 +36,18 @@ def timeline(view: context.View, phone: bool) -> None:
         "title": milestones["title"],
         "short": [t if len(t) <= 28 else t[:27] + "…" for t in milestones["title"]],
     })  # fmt: skip
-    chart = charts.timeline(stats.weekly(view.chosen), stats.cumulative(view.chosen), marks, labels=not phone)
+    chart = charts.timeline(stats.weekly(view.chosen), stats.cumulative(view.chosen), marks, labels=not phone, t=t)
     st.altair_chart(chart, width="content" if phone else "stretch")  # stretch would undo the phone's fixed width
-    st.caption("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: key events.")
+    # the Spanish says the events' titles are in English (the project's own words)
+    st.caption(t.gettext("Bars: deaths per week by region. Line: cumulative deaths in the selection. Dashed lines: "
+                         "key events."))  # fmt: skip
 
 
 def map_area(phone: bool) -> None:
     """The map and the summary of what is selected: a click reruns only this,
     and so does each step of a playback (app.playback)."""
     view = context.current()
+    t = lang.current()
     frame = playback.tick(view)
     if frame is not None:
         playback.status(frame)
@@ -59,7 +63,7 @@ def map_area(phone: bool) -> None:
     first_view = view_for("Mobile" if phone else None)
     shown = view.selection if frame is None else frame.selection
     spec = mapview.build_deck(shown, view.catalog.zones, context.LAND_URL, mark, context.basemap_option(),
-                              first_view, view.catalog.place_names, touch=phone)  # fmt: skip
+                              first_view, view.catalog.place_names, touch=phone, t=t)  # fmt: skip
     height = PHONE_HEIGHT if phone else DESKTOP_HEIGHT
     if phone:
         st.pydeck_chart(spec.deck, height=height, on_select="rerun", selection_mode="single-object", key="map")
@@ -76,21 +80,23 @@ def map_area(phone: bool) -> None:
             legend(height=340, expanded=True)
     for notice in spec.notices:
         st.info(notice, icon=":material/info:")
-    action = "Tap a mark to see what it is, tap it again to show it under the map" if phone else (
-        "Hover a mark for what it is; click it to see it here and open its page")  # fmt: skip
-    st.caption(f"Offline basemap: Natural Earth 1:10m. {action}. Shaded sea areas hold strikes whose position was "
-               "never reported.")  # fmt: skip
+    action = t.gettext("Tap a mark to see what it is, tap it again to show it under the map") if phone else (
+        t.gettext("Hover a mark for what it is; click it to see it here and open its page"))  # fmt: skip
+    st.caption(t.gettext("Offline basemap: Natural Earth 1:10m. {action}. Shaded sea areas hold strikes whose "
+                         "position was never reported.").format(action=action))  # fmt: skip
 
 
 def page() -> None:
     view = context.current()
     phone = context.phone()
-    title = "US strikes and forces in the Caribbean and eastern Pacific"
+    title = lang.current().gettext("US strikes and forces in the Caribbean and eastern Pacific")
     if phone:
         st.subheader(title, anchor=False)
     else:
         st.header(title, anchor=False)
-    figures(view.catalog, view.flt, view.chosen, compact=96 if phone else "stretch")
+    # three figures a line on a phone; two in Spanish, whose labels are longer (Embarcaciones, Presuntos muertos)
+    narrow = 96 if lang.current().lang == "en" else 150
+    figures(view.catalog, view.flt, view.chosen, compact=narrow if phone else "stretch")
     every = playback.controls(view, phone)
     with context.timed("map"):
         st.fragment(map_area, run_every=every)(phone)

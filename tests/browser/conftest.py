@@ -36,10 +36,24 @@ def browser_missing() -> str | None:
     return None
 
 
+HANDED_OUT: set[int] = set()  # ports free_port() gave this run (a server may not have bound them yet)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port; within TEST_PORTS (e.g. 8750-8799) when set, for a machine shared by several runs,
+    never one already handed out in this run."""
+    low, _, high = os.environ.get("TEST_PORTS", "0-0").partition("-")
+    for port in range(int(low), int(high or low) + 1):
+        if port and port in HANDED_OUT:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            HANDED_OUT.add(sock.getsockname()[1])
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in TEST_PORTS={os.environ['TEST_PORTS']}")
 
 
 class Server:

@@ -259,18 +259,22 @@ def expected_status(week: int) -> tuple[str, str]:
     return playback.step_label(step), f"strikes to date: {stats.figure_text(total, 'strikes')}"
 
 
+def shows(page, label: str, figure: str) -> None:
+    """Until the status above the map shows that week with its figure (the two are drawn
+    together; waiting for both, never reading one after the other, as the timer moves on)."""
+    page.locator(".st-key-playback-status").filter(has_text=label).filter(has_text=figure).wait_for(timeout=30_000)
+
+
 def test_play_the_campaign_week_by_week(reader, server):
     open_url(reader, server, PLAYED)
     wait_for_map(reader)
     for week in (1, 2):
         reader.get_by_role("button", name="Week on").click()
         label, figure = expected_status(week)
-        reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)
-        assert figure in playback_status(reader)
+        shows(reader, label, figure)
     reader.get_by_role("button", name="Play", exact=True).click()
     label, figure = expected_status(4)
-    reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)  # the timer moves it on
-    assert figure in playback_status(reader)
+    shows(reader, label, figure)  # the timer moves it on
     reader.get_by_role("button", name="Pause").click()
     wait_idle(reader)
     paused = playback_status(reader)
@@ -279,8 +283,7 @@ def test_play_the_campaign_week_by_week(reader, server):
     week = int(paused.split()[1])
     reader.get_by_role("button", name="Week on").click()
     label, figure = expected_status(week + 1)
-    reader.locator(".st-key-playback-status", has_text=label).wait_for(timeout=30_000)
-    assert figure in playback_status(reader)
+    shows(reader, label, figure)
     wait_for_map(reader)
     reader.locator(".st-key-playback-status").scroll_into_view_if_needed()
     shoot(reader, "playback")

@@ -35,7 +35,17 @@ def test_the_image_is_slim_pinned_non_root_and_health_checked():
     assert "STREAMLIT_BROWSER_GATHER_USAGE_STATS=false" in env
     assert "STREAMLIT_BROWSER_SERVER_ADDRESS=" in env  # no public-address look-up at start
     copied = " ".join(instructions("COPY"))
-    for needed in ("dashboard.py", "app/", "geo/", "data/", "seeds/", "static/", ".streamlit/", "docs/methods.md"):
+    for needed in (
+        "dashboard.py",
+        "app/",
+        "geo/",
+        "data/",
+        "seeds/",
+        "static/",
+        ".streamlit/",
+        "docs/methods.md",
+        "locales/",
+    ):
         assert needed in copied, needed
 
 
