@@ -72,6 +72,8 @@ MODULES = {
     "mapview": ["tests/test_mapview_parts.py", "tests/test_mapview.py"],
     "playback": ["tests/test_playback.py"],
     "graphics": ["tests/test_graphics.py"],
+    "i18n": ["tests/test_i18n.py"],
+    "vocabulary": ["tests/test_i18n.py"],
     "feed": ["tests/test_feed_tiny.py"],  # tiny data; tests/test_feed.py writes the real release
     "cli": ["tests/test_cli_tiny.py"],  # tiny data; tests/test_cli.py runs the same commands on the real data
     "export": ["tests/test_export_parts.py", "tests/test_export.py"],

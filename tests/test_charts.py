@@ -61,7 +61,7 @@ def test_timeline_weekly_bars_and_cumulative_line_on_a_desktop():
         "y": {**q("deaths", "deaths per week (killed + presumed dead)"), "stack": "zero"},
         "color": {**n("region"), "legend": {"columns": 4, "orient": "top", "title": None},
                   "scale": {"domain": ["Caribbean Sea"], "range": ["#0072B2"]}},
-        "tooltip": [t("week", "week of"), n("region"), q("strikes", "strikes"), q("killed", "killed"),
+        "tooltip": [t("week", "week of"), n("region", "region"), q("strikes", "strikes"), q("killed", "killed"),
                     q("presumed_dead", "presumed dead")],
     }  # fmt: skip
     assert [row["deaths"] for row in bars["rows"]] == [11]
@@ -111,7 +111,7 @@ def test_deployment_strip_one_bar_per_period_open_ones_to_today_and_fainter():
         "x2": {"field": "end"},
         "y": {**n("label"), "title": None, "sort": None, "axis": {"labelOverlap": False}},
         "opacity": {"condition": {"test": "(datum.open === 'ended')", "value": 0.9}, "value": 0.45},
-        "tooltip": [n("id"), t("first_date", "from"), t("end", "to"), n("open", "end"), n("region")],
+        "tooltip": [n("id"), t("first_date", "from"), t("end", "to"), n("open", "end"), n("region", "region")],
     }  # fmt: skip
     rows = next(iter(spec["datasets"].values()))
     assert [(r["label"], r["end"][:10], r["open"]) for r in rows] == [
@@ -145,7 +145,8 @@ def test_totals_chart_our_two_lines_and_each_published_total():
     assert points["encoding"] == {
         "x": t("as_of"), "y": q("killed"), "color": {**n("measure"), "title": None},
         "shape": n("qualifier", "published as"),
-        "tooltip": [t("as_of", "as of"), n("publisher"), q("killed"), n("qualifier"), n("counts")],
+        "tooltip": [t("as_of", "as of"), n("publisher", "publisher"), q("killed", "killed"),
+                    n("qualifier", "published as"), n("counts", "what it counts")],
     }  # fmt: skip
     assert [(r["killed"], r["measure"], r["publisher"]) for r in points["rows"]] == [(57, "published totals", "AP")]
 

@@ -218,6 +218,7 @@ INTERFACE = {
         [
             ("-o --output", "FILE.png, FILE.svg, FILE.gif or FILE.mp4"),
             ("--dpi", "resolution (default: 300 for images, 96 for animations)"),
+            ("--lang", "language of the graphic's words (en, es); data names stay as written"),
             DATA_DIR,
             *FILTER,
         ],
@@ -293,8 +294,8 @@ def test_the_options_defaults_choices_and_forms():
 
 
 def test_graphic_by_the_outputs_extension(tiny, capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(cli.graphics, "scene_for", lambda catalog, flt: ("scene", flt.start, flt.end))
-    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: ["week 1", "week 2"])
+    monkeypatch.setattr(cli.graphics, "scene_for", lambda catalog, flt, t=None: ("scene", flt.start, flt.end))
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt, t=None: ["week 1", "week 2"])
     monkeypatch.setattr(cli.graphics, "gif", lambda scene, frames, dpi: f"gif {len(frames)} at {dpi}".encode())
     monkeypatch.setattr(cli.graphics, "mp4", lambda scene, frames, dpi: f"mp4 {len(frames)} at {dpi}".encode())
     monkeypatch.setattr(cli.graphics, "ffmpeg", lambda: "/usr/bin/ffmpeg")
@@ -312,10 +313,10 @@ def test_graphic_by_the_outputs_extension(tiny, capsys, tmp_path, monkeypatch):
 def test_graphic_refuses_what_it_cannot_draw(tiny, capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "m.jpg"))
     assert (code, out, err) == (2, "", f"error: {tmp_path / 'm.jpg'} must end in .png, .svg, .gif or .mp4\n")
-    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: [])
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt, t=None: [])
     code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "a.gif"))
     assert (code, err) == (1, "error: the range holds no week to animate\n")
-    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt: ["week 1"])
+    monkeypatch.setattr(cli.graphics, "weekly_frames", lambda catalog, flt, t=None: ["week 1"])
     monkeypatch.setattr(cli.graphics, "ffmpeg", lambda: None)
     code, out, err = run(capsys, "graphic", "--data-dir", str(tiny), "-o", str(tmp_path / "a.mp4"))
     assert (code, err) == (1, "error: no ffmpeg for MP4 (pip install imageio-ffmpeg)\n")

@@ -28,12 +28,12 @@ def catalog():
 
 
 def test_the_readme_says_what_an_empty_count_and_a_leading_quote_mean():
-    assert describe(Filter(), RELEASE).endswith(
+    assert (
         "Empty counts are unknown: no source states them.\n"
         "In the CSV files a text starting with =, +, -, @, a tab or a carriage return has a\n"
         "single quote put before it, so that a spreadsheet shows it rather than running it as\n"
         "a formula; the GeoJSON files hold the text as it is.\n"
-    )
+    ) in describe(Filter(), RELEASE)
 
 
 def test_a_file_name_keeps_only_letters_digits_and_underscores_of_a_place():

@@ -135,7 +135,7 @@ def test_zone_totals_of_strikes_shaded_by_deaths(tiny_zones):
                     "points.\nrecords: S001, S002\nclick for the list",
         "alpha": 100,  # the most deaths: 25 + 75
     }  # fmt: skip
-    assert east["tip_title"] == "Sea B: 1 strikes, at least 1 dead" and east["alpha"] == 25 + int(75 * 1 / 8)
+    assert east["tip_title"] == "Sea B: 1 strike, at least 1 dead" and east["alpha"] == 25 + int(75 * 1 / 8)
     assert features[0]["geometry"]["type"] == "Polygon" and features[0]["type"] == "Feature"
     corners = {tuple(point) for point in features[0]["geometry"]["coordinates"][0]}
     assert corners == {(-20.0, 0.0), (-10.0, 0.0), (-10.0, 10.0), (-20.0, 10.0)}
@@ -314,7 +314,7 @@ def test_the_deck_draws_areas_first_then_land_then_marks_then_text(tiny_zones):
         "sites-zones", "strike-zones", "land", "zone-outlines", "sites-areas", "sites", "strike-areas", "strikes",
         "strike-zone-labels", "no-position-labels", "mark-glyphs", "selected"]  # fmt: skip
     layers = {layer["id"]: layer for layer in deck["layers"]}
-    assert [r["text"] for r in layers["strike-zone-labels"]["data"]] == ["1 strikes, 3 dead\n(area only)"]
+    assert [r["text"] for r in layers["strike-zone-labels"]["data"]] == ["1 strike, 3 dead\n(area only)"]
     assert layers["no-position-labels"]["data"] == [{"lon": 5.0, "lat": 0.0, "text": "no position: 1 sites"}]
     # B001 (proposed) has its glyph above its mark; B003, only roughly placed, has none
     assert layers["mark-glyphs"]["data"] == [{"lon": 5.0, "lat": 1.0, "text": "?"}]

@@ -19,7 +19,7 @@ CFF = 'cff-version: 1.2.0\ntitle: "Map"\nversion: "2026-11-21"\ndate-released: "
 
 def test_an_id_pattern_is_written_with_ascii_digits():
     assert field(Column("id", "id", pattern=r"X\d{3}"), "An id.") == {
-        "name": "id", "description": "An id.", "type": "string",
+        "name": "id", "description": "An id.", "description_es": "An id.", "type": "string",
         "constraints": {"required": True, "pattern": "X[0-9]{3}"},
     }  # fmt: skip
 
