@@ -76,3 +76,25 @@ def test_source_urls_come_right_after_the_sources():
     out = with_source_urls(frame, register)
     assert list(out.columns) == ["id", "sources", "source_urls", "notes"]
     assert out.at[0, "source_urls"] == "https://a.example/1 https://b.example/2"
+
+
+def test_the_readme_lists_every_field_in_english_and_spanish():
+    from geo.codebook import DERIVED, FILES
+    from geo.export import field_meanings
+
+    lines = field_meanings().split("\n")
+    assert lines[:4] == [
+        "", "Fields, in English and Spanish / Campos, en inglés y en español",
+        "(field names stay in English in every file / los nombres de los campos quedan en inglés en todos los "
+        "archivos)", ""]  # fmt: skip
+    assert lines[4:7] == [
+        "strikes.csv", "  id: Stable record id, S and three or more digits; never reused.",
+        "    es: Id estable del registro, S y tres o más dígitos; nunca se reutiliza."]  # fmt: skip
+    assert lines[-3:] == [
+        "  release: The data release (its date) the export was made from.",
+        "    es: La versión de datos (su fecha) de la que se hizo la exportación.", ""]  # fmt: skip
+    assert [line for line in lines if line.endswith(".csv")] == list(FILES)
+    assert "every export / toda exportación" in lines
+    fields = sum(len(columns) for _, columns in FILES.values()) + len(DERIVED)
+    assert sum(line.startswith("  ") and not line.startswith("    ") for line in lines) == fields
+    assert sum(line.startswith("    es: ") for line in lines) == fields
