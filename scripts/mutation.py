@@ -407,7 +407,11 @@ def main() -> int:
             if not (work / "mutants" / "geo" / f"{module}.py.meta").is_file():
                 print(f"  mutmut failed; see {work / 'mutmut.log'}")
                 return 1
-            results[module] = measure(module, work, seconds)
+            measured = measure(module, work, seconds)
+            if measured["mutants"] and set(measured["counts"]) == {"not checked"}:
+                print(f"  mutmut ran no mutant (its first run of the tests failed); see {work / 'mutmut.log'}")
+                return 1
+            results[module] = measured
             r = score(results[module])
             print(
                 f"  {r['score']} % ({r['detected']} of {r['mutants']} detected, "
