@@ -81,7 +81,7 @@ MODULES = {
 # Not mutated: geo/__init__.py (a docstring) and geo/__main__.py (two lines
 # that call cli.main; tests/test_cli.py runs `python -m geo`).
 COPIED = ("geo", "tests", "data", "seeds", "docs", "app", "static", ".streamlit", "locales", "scripts")
-COPIED_FILES = ("datapackage.json", "CITATION.cff", "dashboard.py")
+COPIED_FILES = ("datapackage.json", "CITATION.cff", "dashboard.py", "babel.cfg")
 # Functions that run only when the module is imported (a closure built for a
 # module-level table): mutmut switches a mutant on after the import, so it
 # never sees these mutants run. Each one left undetected is written into the
