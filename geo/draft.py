@@ -21,7 +21,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
@@ -36,7 +36,8 @@ ZONE_OF_REGION = {
     "Western Atlantic": "western_atlantic",
 }
 PERSON = (
-    r"(?:(?:male|female|suspected|alleged)\s+)*(?:narco-?\s?terrorists?|people|persons|men|crew\s+members?|individuals)"
+    r"(?:(?:male|female|suspected|alleged)\s+)*"
+    r"(?:narco-?\s?terrorists?|people|persons?|m[ae]n|wom[ae]n|crew\s+members?|individuals?)"
 )
 FLAGS = re.IGNORECASE | re.ASCII
 
@@ -70,8 +71,7 @@ def strike_day(text: str, published: date) -> tuple[date, str, str] | None:
     'today' / 'yesterday' / 'last night' counted from the statement's date."""
     m = find(rf"\bon\s+(?:\w+day,\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", text)
     if m:
-        month = MONTHS[m.group(1)[:4].lower().rstrip(".")] if m.group(1)[:4].lower() == "sept" else None
-        month = month or MONTHS[m.group(1)[:3].lower()]
+        month = MONTHS[m.group(1)[:3].lower()]  # Sept, Sep. and September all begin with "sep"
         year = int(m.group(3)) if m.group(3) else published.year
         try:
             day = date(year, month, int(m.group(2)))
@@ -154,7 +154,9 @@ def propose(text: str, published: date, announced_by: str) -> Proposal:
     m = find(r"operated\s+by\s+(?:a\s+|an\s+)?(Designated\s+Terrorist\s+Organizations?)", text)
     if m:
         out.put("alleged_group", f"unnamed {m.group(1)}", m.group(0))
-    elif m := find(r"operated\s+by\s+(?:the\s+)?([A-Z][\w&' -]{2,60}?)(?:\s+in|\s+and|[,.])", text):
+    # a named group starts with a capital: "narco-traffickers" names none (only "operated by" ignores case);
+    # its name may have accents ("Cártel")
+    elif m := re.search(r"(?i:operated\s+by\s+(?:the\s+)?)([A-Z][\w&' -]{2,60}?)(?:\s+in|\s+and|[,.])", text):
         out.put("alleged_group", m.group(1).strip(), m.group(0))
     out.put("announced_by", announced_by, "from the statement's publisher and date")
     return out

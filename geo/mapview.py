@@ -47,6 +47,11 @@ FONT = '"Arial, Helvetica, sans-serif"'
 SEA = [244, 248, 251]
 
 
+# A mark's glyph sits above it, its box (11 px text and 3 px of padding, 19.75 px high) clear of
+# the mark's own 6-pixel keep-out box: at 14 px up the two overlapped, and the decluttering
+# dropped every glyph for overprinting its own mark.
+GLYPH_OFFSET = (0, -16)
+
 DRAWN = ["id", "zone", "placed_at", "lon", "lat", "geo_precision", "uncertainty_km"]
 STRIKE_COUNTS = ["killed", "presumed_dead", "strikes"]
 
@@ -431,7 +436,7 @@ def point_layers(frame, zones, layer: str, noun: str, colour_of, glyph_of, fille
             pickable=True,
             auto_highlight=True,
         ),
-        label_layer(f"{layer}-glyphs", glyphs, [20, 20, 20, 255], bold=True, offset=(0, -14), field="glyph"),
+        label_layer(f"{layer}-glyphs", glyphs, [20, 20, 20, 255], bold=True, offset=GLYPH_OFFSET, field="glyph"),
         zone_layer,
     ], []
 
@@ -561,7 +566,7 @@ OTHER_PLACES = (N_("Bajo Nuevo Bank"), N_("Serranilla Bank"), N_("USNB Guantanam
 LABEL_STYLES = {
     "strike-zone-labels": (100, [120, 40, 0, 255], 12, True, (0, 0)),
     "no-position-labels": (80, [60, 60, 60, 255], 11, False, (0, 30)),
-    "mark-glyphs": (60, [20, 20, 20, 255], 11, True, (0, -14)),
+    "mark-glyphs": (60, [20, 20, 20, 255], 11, True, GLYPH_OFFSET),
     "sea-names": (50, [70, 110, 150, 255], 13, False, (0, 0)),
     "country-names": (40, [110, 110, 110, 255], 10, False, (0, 0)),
 }

@@ -361,7 +361,7 @@ def check_locations(frame: pd.DataFrame, table: Table, paths: DataPaths, zones: 
     )  # fmt: skip
     zone_region = frame["zone"].map(region_of_zone)
     problems += problems_at(
-        frame, known & (zone_region != frame["region"]), where, "region",
+        frame, known & frame["region"].notna() & (zone_region != frame["region"]), where, "region",
         lambda row: f"zone {row['zone']} lies in {region_of_zone[row['zone']]}, "
         f"not in the stated region {row['region']}",
     )  # fmt: skip

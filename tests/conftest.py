@@ -78,3 +78,20 @@ def browser():
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def explicit_encoding(monkeypatch):
+    """Every text file opened through pathlib names its encoding: the data is
+    UTF-8 whatever the machine's locale, which a file opened without one
+    would be read with."""
+    import io
+
+    real = io.text_encoding
+
+    def strict(encoding, stacklevel=2):
+        if encoding is None:
+            raise AssertionError("a text file was opened without its encoding")
+        return real(encoding, stacklevel)
+
+    monkeypatch.setattr(io, "text_encoding", strict)

@@ -12,6 +12,8 @@ import pytest
 from geo.cli import main
 from geo.draft import next_id, propose
 
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
+
 RELEASE_AUG = (
     "On Aug. 23, at the direction of Secretary of War Pete Hegseth, Joint Task Force Southern Spear conducted a "
     "lethal kinetic strike on a vessel operated by Designated Terrorist Organizations in the Eastern Pacific. "

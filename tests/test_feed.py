@@ -21,6 +21,8 @@ from geo.query import Filter, select
 from geo.release import read_release
 from geo.schema import LAYERS
 
+pytestmark = pytest.mark.usefixtures("explicit_encoding")  # files are read and written as UTF-8
+
 
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory):

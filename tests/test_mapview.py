@@ -138,6 +138,18 @@ def test_the_real_first_view_has_no_overlapping_labels():
         assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]), agent
 
 
+def test_the_real_first_view_draws_glyphs_on_marks():
+    """A mark's glyph is not dropped for overprinting its own mark (it was, for every mark)."""
+    from geo.catalog import load_catalog
+    from geo.query import Filter, select
+
+    catalog = load_catalog()
+    deck = mapview.build_deck(select(catalog, Filter()), catalog.zones, "land.geojson",
+                              place_names=catalog.place_names)  # fmt: skip
+    layers = {layer["id"]: layer for layer in json.loads(deck.deck.to_json())["layers"]}
+    assert len(layers["mark-glyphs"]["data"]) >= 5
+
+
 def test_a_zone_with_one_strike_says_strike_in_the_singular_in_both_languages(tiny_zones):
     from geo.i18n import translator
     from geo.mapview import zone_totals

@@ -163,3 +163,24 @@ def test_series_use_no_deprecated_pandas_alias():
     """A deprecated frequency alias works today and breaks on the next pandas."""
     assert len(stats.weekly(SAMPLE)) == 36
     assert len(stats.cumulative(SAMPLE)) == 4
+
+
+def test_a_figure_with_nothing_uncounted_is_the_plain_number():
+    assert stats.figure_text({"killed": 1234}, "killed") == "1,234"
+    assert stats.figure_text({"killed": 7, "killed_uncounted": 1}, "killed") == (
+        "at least 7 (1 strike with no reported figure)"
+    )
+
+
+def test_presumed_dead_listed_by_officials_say_so():
+    total = {"presumed_dead_search_suspended": 0, "presumed_dead_officially_presumed": 3, "presumed_dead_inferred": 1}
+    assert stats.presumed_dead_basis_text(total) == "3 so listed by officials; 1 inferred (no search end reported)"
+
+
+def test_totals_without_a_basis_column_or_a_stated_strike_count():
+    frame = pd.DataFrame({"strikes": [float("nan"), 2], "vessels": [1, 2], "killed": [float("nan"), float("nan")],
+                          "presumed_dead": [0, 1], "rescued": [0, 2], "survivors": [1, 1]})  # fmt: skip
+    total = stats.totals(frame)
+    assert total["killed_uncounted"] == 2  # only strikes a source counts are counted as left out
+    assert total["presumed_dead_search_suspended"] == total["presumed_dead_inferred"] == 0
+    assert total["fate_unknown"] == 1  # 1 survivor of unreported fate; the inconsistent row counts none, never -2
