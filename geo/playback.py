@@ -68,9 +68,9 @@ def step_label(step: Step, t: Translator = ENGLISH) -> str:
     """'Week 5 of 57: 30 Sep to 6 Oct 2025' ('Semana 5 de 57: 30 sept a 6 oct 2025')."""
     if t.lang != ENGLISH.lang:
         last = t.date(step.last)
-        first = t.date(step.first) if step.first.year != step.last.year else last
-        if step.first.year == step.last.year and step.first != step.last:
-            first = t.date(step.first).rsplit(" ", 1)[0]  # the year once
+        first = t.date(step.first)
+        if step.first.year == step.last.year:
+            first = first.rsplit(" ", 1)[0]  # the year once
         span = last if step.first == step.last else t.gettext("{start} to {end}").format(start=first, end=last)
     elif step.first.year != step.last.year:
         span = f"{step.first:%-d %b %Y} to {step.last:%-d %b %Y}"

@@ -40,3 +40,17 @@ def test_label_of_names_the_quick_choice_a_range_is():
     assert label_of(ranges, date(2025, 9, 1), date(2025, 9, 30)) == "September 2025"
     assert label_of(ranges, date(2025, 9, 1), date(2025, 9, 29)) is None
     assert label_of(ranges, date(2025, 9, 1), None) is None
+
+
+def test_quick_choices_are_shown_in_the_readers_language_and_keep_their_english_keys():
+    from geo.i18n import translator
+    from geo.periods import LAST_90, shown
+
+    es = translator("es")
+    assert shown(WHOLE) == "Whole campaign" and shown(WHOLE, es) == "Toda la campaña"
+    assert shown(LAST_90, es) == "Últimos 90 días de datos"
+    assert shown("October 2025") == "October 2025"
+    assert shown("October 2025", es) == "octubre de 2025"  # a month in the reader's words, from its English key
+    assert shown("May 2026", es) == "mayo de 2026"
+    assert shown("Custom range", es) == "Rango personalizado"  # not a month: translated as a message
+    assert shown("no such choice", es) == "no such choice"

@@ -45,6 +45,18 @@ def test_step_labels_say_the_week_and_its_days():
     assert step_label(Step(3, 3, date(2026, 2, 1), date(2026, 2, 1))) == "Week 3 of 3: 1 Feb 2026"
 
 
+def test_step_labels_in_spanish_name_the_year_once_within_a_year():
+    from geo.i18n import translator
+
+    es = translator("es")
+    assert step_label(Step(5, 57, date(2025, 9, 30), date(2025, 10, 6)), es) == "Semana 5 de 57: 30 sept a 6 oct 2025"
+    assert step_label(Step(2, 3, date(2026, 2, 2), date(2026, 2, 8)), es) == "Semana 2 de 3: 2 feb a 8 feb 2026"
+    assert step_label(Step(18, 57, date(2025, 12, 30), date(2026, 1, 5)), es) == (
+        "Semana 18 de 57: 30 dic 2025 a 5 ene 2026"
+    )
+    assert step_label(Step(3, 3, date(2026, 2, 1), date(2026, 2, 1)), es) == "Semana 3 de 3: 1 feb 2026"
+
+
 def dated(ids, first, last):
     return pd.DataFrame({
         "id": ids,
@@ -128,3 +140,15 @@ def test_the_layers_shown_are_the_filters_and_the_strikes_are_counted_even_when_
     assert ids(strikes_at(catalog, flt, second, start)) == ["S1", "S2"]
     elsewhere = Filter(start=start, places=("sea_b",))
     assert ids(strikes_at(catalog, elsewhere, second, start)) == []
+
+
+def test_an_open_filter_plays_from_the_range_start_it_is_given_and_counts_to_the_week_only(tiny_zones):
+    catalog = WeekCatalog(tiny_zones)
+    later = date(2025, 9, 3)  # after S1 (2 Sep); the filter itself is open at both ends
+    first = steps(later, date(2025, 9, 30))[0]  # 3-9 Sep
+    assert ids(at_step(catalog, Filter(), first, later)["strikes"]) == ["S2"]
+    assert ids(strikes_at(catalog, Filter(), first, later)) == ["S2"]
+    start = date(2025, 9, 2)
+    week1 = steps(start, date(2025, 9, 30))[0]  # 2-8 Sep: S2 (9 Sep) is still to come
+    assert ids(strikes_at(catalog, Filter(end=date(2025, 9, 30)), week1, start)) == ["S1"]
+    assert ids(at_step(catalog, Filter(end=date(2025, 9, 30)), week1, start)["strikes"]) == ["S1"]

@@ -107,3 +107,25 @@ def test_records_of_one_day_keep_their_order_however_many():
 def test_undated_records_have_an_empty_date_not_none():
     table = records_table({"sites": pd.DataFrame({"id": ["B001"], "name": ["Base"]})}, SOURCES)
     assert pd.api.types.is_datetime64_any_dtype(table["date"]) and pd.isna(table.at[0, "date"])
+
+
+def test_a_reader_of_spanish_finds_records_by_their_spanish_dates_and_words():
+    from geo.i18n import translator
+
+    es = translator("es")
+    layers = selection()
+    layers["strikes"] = layers["strikes"].assign(title=None)
+    layers["deployments"] = layers["deployments"].assign(asset_type=["aircraft_carrier"])
+    layers["events"] = layers["events"].assign(kind=["capture_operation"])
+    layers["sites"] = layers["sites"].assign(kind=["naval_base"], status=["proposed"])
+    table = records_table(layers, SOURCES, es)
+    found = lambda words: sorted(matching(table, words)["id"])  # noqa: E731
+    assert found("27 oct 2025") == ["S001"] and found("27 de octubre de 2025") == ["S001"]
+    assert found("pacifico oriental") == ["B025", "S001"]  # accents folded, as a reader types
+    assert found("portaaviones") == ["D007"]
+    assert found("operacion de captura") == ["E003"]
+    assert found("base naval") == ["B025"] and found("propuesto") == ["B025"]
+    assert table.set_index("id").at["S001", "title"] == "Ataque del 27 oct 2025"
+    english = records_table(layers, SOURCES)
+    assert matching(english, "portaaviones").empty and matching(english, "27 de octubre").empty
+    assert english.set_index("id").at["S001", "title"] == "Strike of 27 Oct 2025"
