@@ -1,4 +1,4 @@
-"""python -m geo validate | export | stats | package | release | draft"""
+"""python -m geo validate | export | graphic | stats | package | release | draft"""
 
 from __future__ import annotations
 

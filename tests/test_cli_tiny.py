@@ -203,10 +203,15 @@ FILTER = [
 INTERFACE = {
     "validate": ("check every data file; one line per problem", [DATA_DIR]),
     "export": (
-        "write a layer (or all, as a zip) as GeoJSON, or one layer as CSV when the output ends in .csv",
+        "write a layer (or all, as a zip) as GeoJSON, or one layer as CSV or GeoParquet",
         [
             ("--layer", None),
             ("-o --output", None),
+            (
+                "--format",
+                "geojson, csv or parquet (GeoParquet, one layer a file); by default from the output's "
+                "extension (.csv, .parquet), else GeoJSON",
+            ),
             ("--unlocated", "geometry of records with no reported position: their zone's polygon (default) or null"),
             DATA_DIR,
             *FILTER,
