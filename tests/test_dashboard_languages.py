@@ -6,13 +6,11 @@ and two sessions in different languages side by side."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo.catalog import load_catalog
 from geo.i18n import translator
-from tests.conftest import REPO
+from tests.test_dashboard import run  # the app opened as a reader opens a link
 
-TIMEOUT = 120
 PAGES = {  # page: (English heading, Spanish heading)
     None: ("US strikes and forces in the Caribbean and eastern Pacific",
            "Ataques y fuerzas de EE. UU. en el Caribe y el Pacífico oriental"),
@@ -21,15 +19,6 @@ PAGES = {  # page: (English heading, Spanish heading)
     "totals": ("Published totals against our count", "Totales publicados frente a nuestro conteo"),
     "methods": ("Methods and data", "Métodos y datos"),
 }  # fmt: skip
-
-
-def run(params: dict | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(f"app/pages/{page}.py")
-    return at.run()
 
 
 def headings(at) -> list[str]:
